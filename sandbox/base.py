@@ -1,0 +1,95 @@
+"""The `Sandbox` interface: a job is files + steps + limits; a result carries per-step outcomes and a verdict."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Verdict(StrEnum):
+    ok = "ok"
+    build_error = "build_error"
+    runtime_error = "runtime_error"
+    wrong_answer = "wrong_answer"
+    timeout = "timeout"
+    memory_limit = "memory_limit"
+    output_limit = "output_limit"
+    infra_error = "infra_error"
+    no_code = "no_code"
+
+
+class StepKind(StrEnum):
+    build = "build"
+    run = "run"
+
+
+class Limits(BaseModel):
+    """Per-step limits. Memory is per process (address-space data segment), processes per job."""
+
+    model_config = ConfigDict(extra="forbid")
+    wall_s: float = 60.0
+    cpu_s: float | None = None  # default: wall_s * cores + 10
+    memory_mb: int = 4096
+    processes: int = 256
+    output_bytes: int = 1_000_000  # stdout + stderr
+    file_bytes: int = 1 << 30  # largest file the job may write (MPI's shared-memory files need room)
+
+
+class Step(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    argv: list[str]
+    kind: StepKind = StepKind.run
+    env: dict[str, str] = Field(default_factory=dict)
+    limits: Limits = Field(default_factory=Limits)
+    exclusive: bool = False  # timed steps: run alone in the timing lane
+
+
+class Job(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    files: dict[str, str]  # relative path -> text content
+    steps: list[Step]
+    cores: int = 1
+
+
+class StepResult(BaseModel):
+    name: str
+    kind: StepKind
+    verdict: Verdict  # ok, build_error, runtime_error, timeout, memory_limit, output_limit, infra_error
+    exit_code: int | None = None
+    signal: int | None = None
+    wall_s: float = 0.0
+    cpu_s: float = 0.0
+    max_rss_kb: int = 0
+    stdout: str = ""
+    stderr: str = ""
+    message: str = ""
+
+
+class JobResult(BaseModel):
+    verdict: Verdict
+    steps: list[StepResult]
+    isolation: dict[str, bool] = Field(default_factory=dict)
+
+    def step(self, name: str) -> StepResult | None:
+        return next((s for s in self.steps if s.name == name), None)
+
+
+class Sandbox(Protocol):
+    name: str
+
+    def run(self, job: Job) -> JobResult:
+        """Run the job's steps in order in a fresh work dir; stop at the first step that fails."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def job_verdict(steps: list[StepResult]) -> Verdict:
+    """The verdict of a job is that of its first failing step, or ok."""
+    for step in steps:
+        if step.verdict != Verdict.ok:
+            return step.verdict
+    return Verdict.ok

@@ -1,0 +1,308 @@
+"""Local sandbox: each job in a fresh temp dir, each step a subprocess under `sandbox.launch`.
+
+Isolation when started as root: new network and PID namespaces, a dedicated unprivileged uid per
+concurrent slot (so RLIMIT_NPROC and a final kill-by-uid concern this job alone), no supplementary
+groups. Always: rlimits (CPU, data segment, processes, file size), a wall-clock timeout that kills the
+whole process tree, a scrubbed environment (nothing of the harness's, so no `*_API_KEY`), stdout and
+stderr read through pipes, the job killed once they pass the output limit.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from sandbox.base import Job, JobResult, Limits, Step, StepKind, StepResult, Verdict, job_verdict
+
+SLOT_UID_BASE = 61000
+SAFE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+MEMORY_MARKERS = ("std::bad_alloc", "Cannot allocate memory", "out of memory", "MemoryError")
+
+
+LAUNCHER = str(Path(__file__).resolve().with_name("launch.py"))
+# The launcher runs as a plain script in isolated mode without site-packages: it imports only the
+# standard library, so it starts in tens of milliseconds and sees nothing of the harness's environment.
+LAUNCHER_ARGV = [sys.executable, "-I", "-S", LAUNCHER]
+
+
+class LocalSandbox:
+    name = "local"
+
+    def __init__(self, slots: int = 1, workroot: str | None = None, keep_dirs: bool = False) -> None:
+        self.is_root = os.geteuid() == 0
+        self._slots: queue.Queue[int] = queue.Queue()
+        for index in range(max(1, slots)):
+            self._slots.put(index)
+        self._lane = MachineLane()
+        self.workroot = Path(workroot or tempfile.gettempdir()) / "hpceval-sandbox"
+        self.workroot.mkdir(parents=True, exist_ok=True)
+        os.chmod(self.workroot, 0o711)
+        self.keep_dirs = keep_dirs
+
+    def close(self) -> None:
+        pass
+
+    def run(self, job: Job) -> JobResult:
+        slot = self._slots.get()
+        workdir = Path(tempfile.mkdtemp(prefix="job-", dir=self.workroot))
+        try:
+            uid = SLOT_UID_BASE + slot if self.is_root else None
+            self._write_files(workdir, job.files, uid)
+            results: list[StepResult] = []
+            isolation: dict[str, bool] = {}
+            for step in job.steps:
+                with self._lane.hold(exclusive=step.exclusive):
+                    result, isolation = self._run_step(step, workdir, uid, job.cores)
+                results.append(result)
+                if result.verdict != Verdict.ok:
+                    break
+            return JobResult(verdict=job_verdict(results), steps=results, isolation=isolation)
+        finally:
+            if not self.keep_dirs:
+                shutil.rmtree(workdir, ignore_errors=True)
+            self._slots.put(slot)
+
+    @staticmethod
+    def _write_files(workdir: Path, files: dict[str, str], uid: int | None) -> None:
+        (workdir / "tmp").mkdir()
+        for rel, content in files.items():
+            path = workdir / rel
+            if path.resolve().parent != workdir.resolve() and workdir.resolve() not in path.resolve().parents:
+                raise ValueError(f"job file {rel!r} escapes the work dir")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content)
+        if uid is not None:
+            for dirpath, _dirs, names in os.walk(workdir):
+                os.chown(dirpath, uid, uid)
+                for name in names:
+                    os.chown(os.path.join(dirpath, name), uid, uid)
+        os.chmod(workdir, 0o700)
+
+    def _run_step(
+        self, step: Step, workdir: Path, uid: int | None, cores: int
+    ) -> tuple[StepResult, dict[str, bool]]:
+        limits: Limits = step.limits
+        env = {
+            "PATH": SAFE_PATH,
+            "HOME": str(workdir),
+            "TMPDIR": str(workdir / "tmp"),
+            "LANG": "C.UTF-8",
+            "OMPI_ALLOW_RUN_AS_ROOT": "1",
+            "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1",
+            "OMPI_MCA_plm_rsh_agent": "",
+            **step.env,
+        }
+        cpu_s = limits.cpu_s if limits.cpu_s is not None else limits.wall_s * max(1, cores) + 10
+        info_read, info_write = os.pipe()  # the launcher reports the isolation it got through this
+        spec = {
+            "info_fd": info_write,
+            "argv": step.argv,
+            "cwd": str(workdir),
+            "env": env,
+            "uid": uid,
+            "gid": uid,
+            "limits": {
+                "cpu_s": int(cpu_s) + 1,
+                "data_bytes": limits.memory_mb * 1024 * 1024,
+                "nproc": limits.processes,
+                "fsize_bytes": limits.file_bytes,
+                "core_bytes": 0,
+            },
+        }
+        started = time.monotonic()
+        try:
+            proc = subprocess.Popen(
+                [*LAUNCHER_ARGV, json.dumps(spec)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env={"PATH": SAFE_PATH},
+                start_new_session=True,
+                pass_fds=(info_write,),
+                close_fds=True,
+            )
+        except OSError as exc:
+            os.close(info_read)
+            os.close(info_write)
+            return StepResult(name=step.name, kind=step.kind, verdict=Verdict.infra_error, message=str(exc)), {}
+        os.close(info_write)
+        assert proc.stdout is not None and proc.stderr is not None
+        capture = CappedCapture(limits.output_bytes, proc.stdout, proc.stderr)
+        timed_out = False
+        try:
+            status = self._wait(proc, limits.wall_s, stop=capture.exceeded)
+        except subprocess.TimeoutExpired:
+            timed_out = not capture.exceeded.is_set()
+            self._kill_tree(proc, uid)
+            status = self._wait(proc, 10)
+        wall = time.monotonic() - started
+        isolation = self._read_isolation(info_read)
+        if uid is not None and not isolation.get("pidns", False):
+            self._kill_uid(uid)  # without a PID namespace, orphans could outlive the step
+        stdout, stderr = capture.finish()
+        exit_code, rusage = status
+        signal_number = exit_code - 128 if exit_code > 128 else None
+        verdict, message = _classify(
+            step, exit_code, signal_number, timed_out, capture.exceeded.is_set(), stderr, rusage, cpu_s
+        )
+        return StepResult(
+            name=step.name,
+            kind=step.kind,
+            verdict=verdict,
+            exit_code=exit_code,
+            signal=signal_number,
+            wall_s=wall,
+            cpu_s=rusage.ru_utime + rusage.ru_stime if rusage else 0.0,
+            max_rss_kb=rusage.ru_maxrss if rusage else 0,
+            stdout=stdout,
+            stderr=stderr,
+            message=message,
+        ), isolation
+
+    @staticmethod
+    def _wait(
+        proc: subprocess.Popen[bytes], timeout: float, stop: threading.Event | None = None
+    ) -> tuple[int, resource.struct_rusage | None]:
+        """Reap the launcher with its rusage; TimeoutExpired past `timeout` or once `stop` is set."""
+        deadline = time.monotonic() + timeout
+        while True:
+            pid, status, rusage = os.wait4(proc.pid, os.WNOHANG)
+            if pid == proc.pid:
+                proc.returncode = os.waitstatus_to_exitcode(status)
+                code = proc.returncode if proc.returncode >= 0 else 128 - proc.returncode
+                return code, rusage
+            if time.monotonic() >= deadline or (stop is not None and stop.is_set()):
+                raise subprocess.TimeoutExpired(proc.args, timeout)
+            time.sleep(0.005)
+
+    @staticmethod
+    def _kill_tree(proc: subprocess.Popen[bytes], uid: int | None) -> None:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        if uid is not None:
+            LocalSandbox._kill_uid(uid)
+
+    @staticmethod
+    def _kill_uid(uid: int) -> None:
+        """Kill every process of the slot's uid: `kill -KILL -1` run as that uid."""
+        subprocess.run(
+            ["kill", "-KILL", "-1"], user=uid, group=uid, extra_groups=[], env={"PATH": SAFE_PATH},
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+        )
+
+    @staticmethod
+    def _read_isolation(fd: int) -> dict[str, bool]:
+        try:
+            with os.fdopen(fd, "rb") as pipe:
+                line = pipe.readline()
+            return dict(json.loads(line)) if line else {}
+        except (OSError, ValueError):
+            return {}
+
+
+class MachineLane:
+    """A readers-writer lock over the machine: any number of shared steps (builds, checks) run together;
+    an exclusive step (timing) waits for them to drain and runs alone. Waiting exclusives go first."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._shared = 0
+        self._exclusive = False
+        self._waiting_exclusive = 0
+
+    @contextmanager
+    def hold(self, exclusive: bool) -> Iterator[None]:
+        with self._cond:
+            if exclusive:
+                self._waiting_exclusive += 1
+                self._cond.wait_for(lambda: not self._exclusive and self._shared == 0)
+                self._waiting_exclusive -= 1
+                self._exclusive = True
+            else:
+                self._cond.wait_for(lambda: not self._exclusive and self._waiting_exclusive == 0)
+                self._shared += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                if exclusive:
+                    self._exclusive = False
+                else:
+                    self._shared -= 1
+                self._cond.notify_all()
+
+
+class CappedCapture:
+    """Read a step's stdout and stderr in threads, keep at most `limit` bytes of their sum, and set
+    `exceeded` as soon as the job writes more (the caller then kills it: verdict output_limit)."""
+
+    def __init__(self, limit: int, *pipes: IO[bytes]) -> None:
+        self.limit = limit
+        self.exceeded = threading.Event()
+        self._total = 0
+        self._lock = threading.Lock()
+        self._chunks: list[list[bytes]] = [[] for _ in pipes]
+        self._threads = [
+            threading.Thread(target=self._drain, args=(pipe, chunks), daemon=True)
+            for pipe, chunks in zip(pipes, self._chunks, strict=True)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def _drain(self, pipe: IO[bytes], chunks: list[bytes]) -> None:
+        while data := pipe.read1(65536):  # type: ignore[attr-defined]
+            with self._lock:
+                room = self.limit - self._total
+                self._total += len(data)
+                if room > 0:
+                    chunks.append(data[:room])
+                if self._total > self.limit:
+                    self.exceeded.set()
+        pipe.close()
+
+    def finish(self) -> tuple[str, ...]:
+        for thread in self._threads:
+            thread.join(timeout=5)
+        with self._lock:
+            return tuple(b"".join(chunks).decode("utf-8", errors="replace") for chunks in self._chunks)
+
+
+def _classify(
+    step: Step,
+    exit_code: int,
+    signal_number: int | None,
+    timed_out: bool,
+    output_exceeded: bool,
+    stderr: str,
+    rusage: resource.struct_rusage | None,
+    cpu_limit_s: float,
+) -> tuple[Verdict, str]:
+    if timed_out:
+        return Verdict.timeout, f"wall-clock limit of {step.limits.wall_s:g} s exceeded"
+    if signal_number in (signal.SIGXCPU, signal.SIGKILL) and rusage is not None:
+        if rusage.ru_utime + rusage.ru_stime >= cpu_limit_s * 0.95:
+            return Verdict.timeout, f"CPU-time limit of {cpu_limit_s:g} s exceeded"
+    if output_exceeded or signal_number == signal.SIGXFSZ:
+        return Verdict.output_limit, f"output limit of {step.limits.output_bytes} bytes exceeded"
+    if exit_code == 0:
+        return Verdict.ok, ""
+    if any(marker in stderr for marker in MEMORY_MARKERS):
+        return Verdict.memory_limit, f"memory limit of {step.limits.memory_mb} MB exceeded"
+    failed = Verdict.build_error if step.kind == StepKind.build else Verdict.runtime_error
+    how = f"killed by signal {signal_number}" if signal_number else f"exit status {exit_code}"
+    return failed, f"{step.name} failed: {how}"
