@@ -1,0 +1,73 @@
+"""Find packs: the built-in `tasks/packs/*`, folders on `HPCEVAL_PACK_PATH`, and the `hpceval.packs`
+entry-point group of installed packages (each entry point names a path, or a callable returning one,
+to a folder holding `pack.yaml`)."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from tasks.loader import Pack, PackError, Task, load_pack
+
+BUILTIN_PACKS = Path(__file__).resolve().parent / "packs"
+ENTRY_POINT_GROUP = "hpceval.packs"
+
+
+def _folders_with_packs(root: Path) -> list[Path]:
+    if (root / "pack.yaml").is_file():
+        return [root]
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if (p / "pack.yaml").is_file())
+
+
+def pack_paths() -> dict[str, Path]:
+    """Pack folder by folder name; later sources do not shadow earlier ones."""
+    found: dict[str, Path] = {}
+    roots = [BUILTIN_PACKS]
+    roots += [Path(p) for p in os.environ.get("HPCEVAL_PACK_PATH", "").split(os.pathsep) if p]
+    for root in roots:
+        for folder in _folders_with_packs(root):
+            found.setdefault(folder.name, folder)
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            target = entry.load()
+            folder = Path(target() if callable(target) else target)
+        except Exception as exc:  # noqa: BLE001 - a broken third-party plug-in must not hide the others
+            raise PackError(
+                f"entry point {entry.name!r} in group {ENTRY_POINT_GROUP}: {exc}; fix or uninstall that package"
+            ) from None
+        found.setdefault(entry.name, folder)
+    return found
+
+
+def load_packs(names: list[str] | None = None) -> list[Pack]:
+    paths = pack_paths()
+    if names:
+        unknown = [n for n in names if n not in paths]
+        if unknown:
+            raise PackError(f"unknown pack(s) {unknown}; known: {sorted(paths)} (`hpceval list` shows all)")
+        return [load_pack(paths[n]) for n in names]
+    return [load_pack(p) for p in paths.values()]
+
+
+def packs_of_suite(suite: str) -> list[Pack]:
+    """Every pack whose suite or name is `suite`."""
+    packs = [p for p in load_packs() if suite in (p.spec.suite, p.name)]
+    if not packs:
+        known = sorted({p.spec.suite for p in load_packs()})
+        raise PackError(f"unknown suite {suite!r}; known suites: {known}")
+    return packs
+
+
+def select_tasks(packs: list[Pack], globs: list[str] | None) -> list[tuple[Pack, Task]]:
+    """Tasks of the packs whose id matches any glob (all when no glob); each glob must match something."""
+    pairs = [(pack, task) for pack in packs for task in pack.tasks]
+    if not globs:
+        return pairs
+    for pattern in globs:
+        if not any(fnmatch.fnmatchcase(task.task_id, pattern) for _, task in pairs):
+            raise PackError(f"--task {pattern!r} matches no task; `hpceval list` shows the task ids")
+    return [(p, t) for p, t in pairs if any(fnmatch.fnmatchcase(t.task_id, g) for g in globs)]
