@@ -1,0 +1,42 @@
+"""What every agent is: something that turns a generation request into a completion."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from pydantic import BaseModel, Field
+
+from tasks.loader import Task
+
+
+class GenerationRequest(BaseModel):
+    task: Task
+    prompt: str
+    sample: int
+    seed: int = 0
+
+
+class Usage(BaseModel):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float = 0.0
+
+
+class Completion(BaseModel):
+    text: str  # the raw completion as the agent returned it
+    code: str | None  # the extracted code, None when the completion holds none
+    usage: Usage = Field(default_factory=Usage)
+
+
+class AgentError(Exception):
+    """The agent could not be built or could not answer; the message names the fix."""
+
+
+class Agent(Protocol):
+    spec: str
+
+    def samples_available(self, task: Task) -> int | None:
+        """How many distinct samples this agent can give for the task (None: unlimited)."""
+        ...
+
+    def generate(self, request: GenerationRequest) -> Completion: ...

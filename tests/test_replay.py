@@ -1,0 +1,46 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from agents import AgentError
+from agents.replay import ReplayAgent, read_replay_file
+
+
+def write(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_several_lines_are_several_samples_and_solution_is_a_synonym(tmp_path):
+    path = write(tmp_path / "s.jsonl", [
+        json.dumps({"task_id": "hpc/axpy/serial", "completion": "a"}),
+        json.dumps({"task_id": "hpc/axpy/serial", "solution": "b"}),
+        "",
+        json.dumps({"task_id": "hpc/gemm/omp", "completion": "c"}),
+    ])
+    assert read_replay_file(path) == {"hpc/axpy/serial": ["a", "b"], "hpc/gemm/omp": ["c"]}
+
+
+@pytest.mark.parametrize("line, needle", [
+    ("{not json", "not valid JSON"),
+    (json.dumps({"completion": "x"}), '"task_id"'),
+    (json.dumps({"task_id": "t"}), '"completion"'),
+])
+def test_malformed_lines_name_the_line_and_the_fix(tmp_path, line, needle):
+    path = write(tmp_path / "bad.jsonl", [json.dumps({"task_id": "t", "completion": "x"}), line])
+    with pytest.raises(AgentError, match=needle) as info:
+        read_replay_file(path)
+    assert "bad.jsonl:2" in str(info.value)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(AgentError, match="not found"):
+        ReplayAgent("replay:x", tmp_path / "none.jsonl")
+
+
+def test_unknown_task_ids_are_refused(tmp_path):
+    path = write(tmp_path / "s.jsonl", [json.dumps({"task_id": "hpc/nope/serial", "completion": "x"})])
+    agent = ReplayAgent("replay:" + str(path), path)
+    with pytest.raises(AgentError, match="hpc/nope/serial"):
+        agent.check_task_ids({"hpc/axpy/serial"})
