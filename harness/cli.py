@@ -1,0 +1,239 @@
+"""The `hpceval` command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from agents import AgentError
+from harness.errors import UserError
+from harness.pareval import PAREVAL_KS, import_pareval
+from harness.pipeline import build_agent, check_run_toolchain, execute, open_run, pending_units, resolve_tasks
+from harness.records import Attempt, RunConfig
+from harness.report import print_summary
+from harness.scoring import score
+from harness.store import RunStore
+from harness.validate import Check, validate_tasks
+from sandbox.base import Sandbox
+from tasks import PackError, load_packs, packs_of_suite, select_tasks
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Benchmark LLM agents on code whose speed matters.")
+console = Console(stderr=True)
+stdout = Console()
+SANDBOXES = ("local", "docker")
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def user_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Errors a user can cause: one line naming the fix, exit status 2."""
+
+    @wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except (UserError, PackError, AgentError) as exc:
+            console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+            raise typer.Exit(2) from None
+
+    return wrapper
+
+
+def parse_ks(text: str) -> list[int]:
+    try:
+        ks = sorted({int(part) for part in text.split(",") if part.strip()})
+    except ValueError:
+        raise UserError(f"--k {text!r}: give positive integers separated by commas, e.g. --k 1,5") from None
+    if not ks or ks[0] < 1:
+        raise UserError(f"--k {text!r}: give positive integers separated by commas, e.g. --k 1,5")
+    return ks
+
+
+def make_sandbox(name: str, slots: int) -> Sandbox:
+    if name == "local":
+        from sandbox.local import LocalSandbox
+
+        return LocalSandbox(slots=slots)
+    if name == "docker":
+        raise UserError("the docker sandbox is not available in this version yet; use --sandbox local")
+    raise UserError(f"unknown sandbox {name!r}; use one of: {', '.join(SANDBOXES)}")
+
+
+def progress_bar() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.fields[status]}"), console=console, transient=False,
+    )
+
+
+@app.command("list")
+@user_errors
+def list_tasks(
+    suite: Annotated[str | None, typer.Option(help="Only the tasks of this suite (or pack).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list of tasks.")] = False,
+) -> None:
+    """List the tasks of every installed pack."""
+    packs = packs_of_suite(suite) if suite else load_packs()
+    tasks = [task for pack in packs for task in pack.tasks]
+    if as_json:
+        stdout.print_json(json.dumps([task.model_dump() for task in tasks]))
+        return
+    table = Table(title=f"{len(tasks)} tasks")
+    for column in ("task_id", "suite", "execution_model", "problem_type", "entry_point"):
+        table.add_column(column)
+    for task in tasks:
+        table.add_row(task.task_id, task.suite, task.execution_model, task.problem_type, task.entry_point)
+    stdout.print(table)
+
+
+def default_out(suite: str, agent: str) -> Path:
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", f"{suite}-{agent}").strip("-")[:60]
+    return Path("runs") / f"{slug}-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}"
+
+
+@app.command()
+@user_errors
+def run(
+    suite: Annotated[str, typer.Option(help="Suite (or pack) to run.")] = "hpc",
+    agent: Annotated[str, typer.Option(help="The coder: reference, baseline, replay:PATH.")] = "reference",
+    task: Annotated[list[str] | None, typer.Option(help="Task-id glob (repeatable), e.g. 'hpc/gemm/*'.")] = None,
+    samples: Annotated[int, typer.Option("-n", "--samples", min=1, help="Samples per task.")] = 1,
+    k: Annotated[str, typer.Option("--k", help="k values for pass@k etc., comma-separated.")] = "1",
+    sandbox: Annotated[str, typer.Option(help="Where code runs: local or docker.")] = "local",
+    out: Annotated[Path | None, typer.Option(help="Run dir; repeat a command with the same --out to resume.")] = None,
+    max_sandboxes: Annotated[int, typer.Option(min=1, help="Jobs in flight at once.")] = min(4, os.cpu_count() or 1),
+    seed: Annotated[int, typer.Option(help="Seed passed to agents.")] = 0,
+    timeout: Annotated[
+        float | None, typer.Option(min=1, help="Wall-clock limit (s) of each check/time step (default: the pack's).")
+    ] = None,
+) -> None:
+    """Evaluate an agent on a suite; exits 0 when the run finished (wrong code is a result, not an error)."""
+    ks = parse_ks(k)
+    if sandbox not in SANDBOXES:
+        raise UserError(f"unknown sandbox {sandbox!r}; use one of: {', '.join(SANDBOXES)}")
+    config = RunConfig(suite=suite, tasks=list(task or []), agent=agent, samples=samples, k=ks, sandbox=sandbox,
+                       max_sandboxes=max_sandboxes, seed=seed, run_timeout_s=timeout)
+    out = out or default_out(suite, agent)
+    packs, pairs = resolve_tasks(config)
+    the_agent = build_agent(agent, packs, [t for _, t in pairs])
+    if sandbox == "local":
+        check_run_toolchain(pairs)
+    box = make_sandbox(sandbox, max_sandboxes)
+    store = open_run(config, out, packs)
+    units, without = pending_units(store, pairs, the_agent, samples)
+    if without:
+        console.print(f"[yellow]note:[/yellow] the agent has no sample for {len(without)} task(s), e.g. {without[0]}")
+    console.print(f"run dir {out}: {len(units)} sample(s) to evaluate")
+    verdicts: Counter[str] = Counter()
+    try:
+        with progress_bar() as progress:
+            bar = progress.add_task(suite, total=len(units), status="")
+
+            def on_done(attempt: Attempt) -> None:
+                verdicts[attempt.verdict.value] += 1
+                status = " ".join(f"{v}={c}" for v, c in sorted(verdicts.items()))
+                progress.update(bar, advance=1, status=status)
+
+            execute(units, the_agent, box, store, config, on_done)
+    except KeyboardInterrupt:
+        console.print(f"[yellow]interrupted[/yellow]: finished samples are saved; repeat the command to resume ({out})")
+        raise typer.Exit(130) from None
+    finally:
+        box.close()
+    summary = score(store.read_attempts(), ks)
+    store.write_summary(summary)
+    print_summary(stdout, summary, f"{agent} on {suite} ({out})")
+
+
+@app.command("score")
+@user_errors
+def score_command(
+    run_dir: Annotated[Path, typer.Argument(help="A run dir written by `hpceval run`.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print summary.json to stdout.")] = False,
+    k: Annotated[str | None, typer.Option("--k", help="k values (default: those of the run).")] = None,
+    pareval_compat: Annotated[
+        bool, typer.Option("--pareval-compat", help="Imported ParEval runs: reproduce ParEval's published numbers.")
+    ] = False,
+) -> None:
+    """Recompute every metric from attempts.jsonl and rewrite summary.json."""
+    store = RunStore(run_dir)
+    manifest = store.read_manifest()
+    ks = parse_ks(k) if k else manifest.config.k
+    summary = score(store.read_attempts(), ks, pareval_compat)
+    store.write_summary(summary)
+    if as_json:
+        stdout.print_json(summary.model_dump_json())
+    else:
+        print_summary(stdout, summary, f"{manifest.config.agent} on {manifest.config.suite} ({run_dir})")
+
+
+import_app = typer.Typer(no_args_is_help=True, help="Turn other benchmarks' results into hpceval run dirs.")
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("pareval")
+@user_errors
+def import_pareval_command(
+    results: Annotated[Path, typer.Argument(help="ParEval's results JSON (a list of prompt records).")],
+    out: Annotated[Path, typer.Option(help="The run dir to create.")],
+) -> None:
+    """Import ParEval's results; then `hpceval score DIR [--pareval-compat]`."""
+    store = import_pareval(results, out, datetime.now(UTC).isoformat(timespec="milliseconds"))
+    summary = score(store.read_attempts(), PAREVAL_KS)
+    store.write_summary(summary)
+    console.print(f"imported {summary.n_attempts} samples of {summary.n_tasks} prompts into {out}")
+
+
+@app.command()
+@user_errors
+def validate(
+    packs: Annotated[list[str] | None, typer.Argument(help="Pack names (default: all).")] = None,
+    task: Annotated[list[str] | None, typer.Option(help="Task-id glob (repeatable).")] = None,
+    sandbox: Annotated[str, typer.Option(help="local or docker.")] = "local",
+    max_sandboxes: Annotated[int, typer.Option(min=1)] = min(4, os.cpu_count() or 1),
+) -> None:
+    """For every task: the reference passes, the baseline passes, a broken solution fails."""
+    loaded = load_packs(list(packs) if packs else None)
+    pairs = select_tasks(loaded, list(task or []))
+    if sandbox == "local":
+        check_run_toolchain(pairs)
+    box = make_sandbox(sandbox, max_sandboxes)
+    with progress_bar() as progress:
+        bar = progress.add_task("validate", total=len(pairs) * 3, status="")
+        failures: list[Check] = []
+
+        def on_done(check: Check) -> None:
+            if not check.holds:
+                failures.append(check)
+            progress.update(bar, advance=1, status=f"{len(failures)} failing")
+
+        checks = validate_tasks(pairs, box, max_sandboxes, on_done)
+    box.close()
+    bad = [c for c in checks if not c.holds]
+    for check in bad:
+        expected = "a failing verdict" if check.solution == "broken" else "ok"
+        stdout.print(f"FAIL {check.task_id} {check.solution}: {check.verdict} (expected {expected}) {check.message}",
+                     highlight=False, soft_wrap=True)
+    stdout.print(f"{len(checks) - len(bad)} of {len(checks)} checks hold on {len(pairs)} tasks")
+    raise typer.Exit(1 if bad else 0)
+
+
+def main() -> None:
+    app(prog_name="hpceval")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""The hardware and software a result was measured on (stored in run.json)."""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import subprocess
+from pathlib import Path
+
+
+def _version_line(argv: list[str], last: bool = False) -> str | None:
+    """First (or last) line a tool prints about its version; None when it is not installed."""
+    if shutil.which(argv[0]) is None:
+        return None
+    try:
+        out = subprocess.run(argv, capture_output=True, text=True, timeout=20, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    lines = (out.stdout or out.stderr).strip().splitlines()
+    if not lines:
+        return None
+    return lines[-1] if last else lines[0]
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def _memory_bytes() -> int | None:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return None
+
+
+def _os_release() -> str | None:
+    try:
+        for line in Path("/etc/os-release").read_text().splitlines():
+            if line.startswith("PRETTY_NAME="):
+                return line.split("=", 1)[1].strip('"')
+    except OSError:
+        pass
+    return None
+
+
+def machine_fingerprint(sandbox: str) -> dict[str, object]:
+    affinity = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    return {
+        "sandbox": sandbox,
+        "cpu_model": _cpu_model(),
+        "cpu_count": os.cpu_count(),
+        "cpuset": affinity,
+        "memory_bytes": _memory_bytes(),
+        "machine": platform.machine(),
+        "kernel": platform.release(),
+        "os": _os_release(),
+        "python": platform.python_version(),
+        "gcc": _version_line(["g++", "--version"]),
+        "mpicxx": _version_line(["mpicxx", "--version"]),
+        "mpirun": _version_line(["mpirun", "--version"]),
+        "nvcc": _version_line(["nvcc", "--version"], last=True),
+    }
+
+
+def git_revision() -> str | None:
+    root = Path(__file__).resolve().parents[1]
+    if not (root / ".git").exists() or shutil.which("git") is None:
+        return None
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return out.stdout.strip() or None

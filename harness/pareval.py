@@ -1,0 +1,187 @@
+"""ParEval interop: `hpceval import pareval FILE.json --out DIR` turns ParEval's results JSON into a run dir,
+and scoring of such a run goes through `metrics.pareval` (both hpceval's conventions and, with
+`--pareval-compat`, ParEval's published ones)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from statistics import fmean
+from typing import Any
+
+from harness import __version__
+from harness.errors import UserError
+from harness.records import Attempt, PackInfo, ResourceRun, RunConfig, RunManifest
+from harness.store import RunStore
+from metrics import PAREVAL_RESOURCES, pareval_prompt_metrics
+from metrics.pareval import has_results
+from sandbox.base import Verdict
+
+ORIGIN = "pareval"
+PAREVAL_KS = [1, 5, 10, 20]
+# ParEval's metric names -> hpceval's
+RENAME = {"speedup": "speedup_n", "efficiency": "efficiency_n"}
+
+
+def _flag(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in {"true", "1", "yes"}
+    return bool(value)
+
+
+def _float(value: object) -> float | None:
+    try:
+        return None if value is None or isinstance(value, bool) else float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+def _int(value: object) -> int | None:
+    number = _float(value)
+    return None if number is None else int(number)
+
+
+def _verdict(output: Mapping[str, Any], runs: list[ResourceRun] | None) -> Verdict:
+    if not _flag(output.get("did_build")):
+        return Verdict.build_error
+    if runs and all(run.is_valid for run in runs):
+        return Verdict.ok
+    if runs is None or not all(run.did_run for run in runs):
+        return Verdict.runtime_error
+    return Verdict.wrong_answer
+
+
+def _attempt(record: Mapping[str, Any], sample: int, output: Mapping[str, Any], store: RunStore, agent: str,
+             stamp: str) -> Attempt:
+    model = str(record["parallelism_model"])
+    raw_runs = output.get("runs")
+    runs = None if raw_runs is None else [
+        ResourceRun(threads=_int(r.get("num_threads")), ranks=_int(r.get("num_procs")), did_run=_flag(r.get("did_run")),
+                    is_valid=_flag(r.get("is_valid")), runtime_s=_float(r.get("runtime")))
+        for r in raw_runs
+    ]
+    selection = PAREVAL_RESOURCES.get(model)
+    timed = next((r for r in runs or [] if selection and _matches(r, selection)), None)
+    verdict = _verdict(output, runs)
+    baseline = _float(output.get("best_sequential_runtime"))
+    speedup = None
+    if verdict == Verdict.ok and timed and timed.runtime_s and baseline:
+        speedup = baseline / timed.runtime_s
+    cores = selection.n_resources if selection else 1
+    code = str(output.get("generated_output") or "")
+    return Attempt(
+        task_id=f"{ORIGIN}/{record['name']}/{model}",
+        sample=sample,
+        suite=ORIGIN,
+        pack=ORIGIN,
+        problem=str(record["name"]),
+        problem_type=str(record.get("problem_type")),
+        execution_model=model,
+        agent=agent,
+        verdict=verdict,
+        built=_flag(output.get("did_build")),
+        code_sha=store.put_artifact(code, ".cpp") if code else None,
+        threads=(timed.threads or 1) if timed else 1,
+        ranks=(timed.ranks or 1) if timed else 1,
+        baseline_median_s=baseline,
+        candidate_median_s=timed.runtime_s if timed else None,
+        speedup=speedup,
+        efficiency=speedup / cores if speedup is not None else None,
+        origin=ORIGIN,
+        runs=runs,
+        started_at=stamp,
+        finished_at=stamp,
+    )
+
+
+def _matches(run: ResourceRun, selection: Any) -> bool:
+    return (selection.num_threads is None or run.threads == selection.num_threads) and (
+        selection.num_procs is None or run.ranks == selection.num_procs
+    )
+
+
+def import_pareval(path: Path, out: Path, now: str) -> RunStore:
+    try:
+        data = json.loads(path.read_bytes())
+    except FileNotFoundError:
+        raise UserError(f"{path} not found; pass ParEval's results JSON (a list of prompt records)") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path}: not valid JSON ({exc}); pass ParEval's results JSON") from None
+    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+        raise UserError(f"{path}: expected a JSON list of prompt records, as ParEval's driver writes")
+    records = [r for r in data if has_results(r)]
+    if not records:
+        raise UserError(f"{path}: no record carries evaluated outputs; pass a results file, not a prompts file")
+    store = RunStore(out)
+    if store.exists() or store.attempts_path.exists():
+        raise UserError(f"{out} already holds a run; choose a new --out")
+    models = sorted({str(r.get("parallelism_model")) for r in records})
+    agent = f"pareval-import:{path.name}"
+    store.write_manifest(RunManifest(
+        run_id=uuid.uuid4().hex[:12],
+        created_at=now,
+        hpceval_version=__version__,
+        git_revision=None,
+        config=RunConfig(suite=ORIGIN, agent=agent, samples=max(len(r["outputs"]) for r in records),
+                         k=PAREVAL_KS, sandbox="none"),
+        packs=[PackInfo(name=ORIGIN, version="import", suite=ORIGIN,
+                        content_hash=hashlib.sha256(path.read_bytes()).hexdigest())],
+        fingerprint={"source": "imported from ParEval results; measured by ParEval's driver", "file": path.name,
+                     "parallelism_models": models},
+    ))
+    for record in records:
+        for sample, output in enumerate(record["outputs"]):
+            store.append_attempt(_attempt(record, sample, output, store, agent, now))
+    return store
+
+
+def _as_output(attempt: Attempt) -> dict[str, Any]:
+    """The ParEval output an imported attempt came from (the fields the metrics read)."""
+    runs = None if attempt.runs is None else [
+        {"did_run": r.did_run, "is_valid": r.is_valid, "runtime": r.runtime_s, "num_threads": r.threads,
+         "num_procs": r.ranks}
+        for r in attempt.runs
+    ]
+    return {"did_build": attempt.built, "runs": runs, "best_sequential_runtime": attempt.baseline_median_s}
+
+
+def pareval_task_values(
+    attempts: Sequence[Attempt], ks: list[int], pareval_compat: bool
+) -> dict[str, tuple[dict[str, str], dict[str, float | None]]]:
+    """Per task: its group labels and its metric values (hpceval names; None where undefined)."""
+    by_task: dict[str, list[Attempt]] = {}
+    for attempt in attempts:
+        by_task.setdefault(attempt.task_id, []).append(attempt)
+    out: dict[str, tuple[dict[str, str], dict[str, float | None]]] = {}
+    for task_id, members in by_task.items():
+        first = members[0]
+        record = {"name": first.problem, "parallelism_model": first.execution_model,
+                  "problem_type": first.problem_type, "outputs": [_as_output(a) for a in members]}
+        try:
+            metrics = pareval_prompt_metrics(record, ks, pareval_compat=pareval_compat)
+        except ValueError as exc:
+            raise UserError(f"{task_id}: {exc}") from None
+        if metrics is None:
+            continue
+        values = {_rename(key): value for key, value in metrics.values.items()}
+        labels = {"execution_model": first.execution_model, "problem_type": first.problem_type, "pack": first.pack}
+        out[task_id] = (labels, values)
+    return out
+
+
+def _rename(key: str) -> str:
+    name, _, k = key.partition("@")
+    return f"{RENAME.get(name, name)}@{k}"
+
+
+def mean_defined(values: list[dict[str, float | None]]) -> dict[str, float]:
+    """ParEval's group mean: over the members where a metric is defined; 0.0 where none is."""
+    keys = list(dict.fromkeys(key for member in values for key in member))
+    out: dict[str, float] = {}
+    for key in keys:
+        defined = [v for member in values if (v := member.get(key)) is not None]
+        out[key] = fmean(defined) if defined else 0.0
+    return out

@@ -1,0 +1,106 @@
+"""Everything hpceval writes to a run dir, as pydantic models."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from agents.base import Usage
+from sandbox.base import Verdict
+
+
+class RunConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    suite: str
+    tasks: list[str] = Field(default_factory=list)  # task-id globs; empty = all
+    agent: str
+    samples: int = 1
+    k: list[int] = Field(default_factory=lambda: [1])
+    sandbox: str = "local"
+    max_sandboxes: int = 1
+    seed: int = 0
+    run_timeout_s: float | None = None  # overrides the packs' wall-clock limit of check and time steps
+
+    def identity(self) -> dict[str, object]:
+        """The fields that make two runs the same run (samples and k may grow on resume)."""
+        return {"suite": self.suite, "tasks": sorted(self.tasks), "agent": self.agent, "sandbox": self.sandbox}
+
+
+class PackInfo(BaseModel):
+    name: str
+    version: str
+    suite: str
+    content_hash: str
+
+
+class RunManifest(BaseModel):
+    """`run.json`."""
+
+    run_id: str
+    created_at: str
+    hpceval_version: str
+    git_revision: str | None
+    config: RunConfig
+    packs: list[PackInfo]
+    fingerprint: dict[str, object]
+
+
+class ResourceRun(BaseModel):
+    """One timed run of a sample at one resource count (ParEval records several per sample)."""
+
+    threads: int | None = None
+    ranks: int | None = None
+    did_run: bool
+    is_valid: bool
+    runtime_s: float | None = None
+
+
+class Attempt(BaseModel):
+    """One line of `attempts.jsonl`: one evaluated sample (round 0 of a single-shot agent)."""
+
+    task_id: str
+    sample: int
+    round: int = 0
+    suite: str
+    pack: str
+    problem: str
+    problem_type: str
+    execution_model: str
+    agent: str
+    verdict: Verdict
+    message: str = ""
+    built: bool = False  # the candidate compiled (counts for build@k)
+    code_sha: str | None = None  # name prefix of the candidate under artifacts/
+    log_sha: str | None = None
+    threads: int = 1
+    ranks: int = 1
+    build_s: float | None = None
+    check_s: float | None = None
+    time_s: float | None = None
+    baseline_times: list[float] = Field(default_factory=list)
+    candidate_times: list[float] = Field(default_factory=list)
+    baseline_median_s: float | None = None
+    candidate_median_s: float | None = None
+    speedup: float | None = None
+    efficiency: float | None = None
+    usage: Usage = Field(default_factory=Usage)
+    origin: str = "hpceval"  # "pareval": imported by `hpceval import pareval`
+    runs: list[ResourceRun] | None = None  # per-resource runs of imported results (None: never ran)
+    started_at: str
+    finished_at: str
+
+    @property
+    def cores(self) -> int:
+        return self.threads * self.ranks
+
+
+class Summary(BaseModel):
+    """`summary.json`: recomputed from `attempts.jsonl` alone by `hpceval score`."""
+
+    metrics: dict[str, float]
+    groups: dict[str, dict[str, float]]
+    counts: dict[str, int]
+    tasks: dict[str, dict[str, float]] = Field(default_factory=dict)
+    k: list[int]
+    n_tasks: int
+    n_attempts: int
+    notes: list[str] = Field(default_factory=list)

@@ -1,0 +1,33 @@
+"""Terminal tables: the score summary and the task list."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from harness.records import Summary
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def summary_table(summary: Summary, title: str) -> Table:
+    keys = [f"{name}@{k}" for k in summary.k for name in ("pass", "build", "speedup_n", "efficiency_n")]
+    keys = [key for key in keys if key in summary.metrics]
+    table = Table(title=title)
+    table.add_column("group")
+    for key in keys:
+        table.add_column(key, justify="right")
+    table.add_row("all", *[_fmt(summary.metrics.get(key)) for key in keys], style="bold")
+    for name, metrics in summary.groups.items():
+        table.add_row(name, *[_fmt(metrics.get(key)) for key in keys])
+    return table
+
+
+def print_summary(console: Console, summary: Summary, title: str) -> None:
+    console.print(summary_table(summary, title))
+    counts = ", ".join(f"{verdict} {count}" for verdict, count in summary.counts.items())
+    console.print(f"{summary.n_tasks} tasks, {summary.n_attempts} samples: {counts}")
+    for note in summary.notes:
+        console.print(f"[yellow]note:[/yellow] {note}")

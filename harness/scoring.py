@@ -1,0 +1,143 @@
+"""Recompute every score of a run from its attempts alone (`hpceval score`)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from statistics import fmean
+
+from harness import pareval
+from harness.errors import UserError
+from harness.records import Attempt, Summary
+from harness.store import RunStore
+from metrics import pass_at_k, speedup_at_k
+from sandbox.base import Verdict
+
+GROUP_DIMENSIONS = ("execution_model", "problem_type", "pack")
+
+
+@dataclass
+class TaskSamples:
+    """The final attempt of every sample of one task, infra errors left out."""
+
+    task_id: str
+    labels: dict[str, str]
+    attempts: list[Attempt] = field(default_factory=list)
+
+    @property
+    def n(self) -> int:
+        return len(self.attempts)
+
+    @property
+    def passed(self) -> int:
+        return sum(a.verdict == Verdict.ok for a in self.attempts)
+
+    @property
+    def built(self) -> int:
+        return sum(a.built for a in self.attempts)
+
+    def speedups(self) -> list[float]:
+        return [a.speedup if a.verdict == Verdict.ok and a.speedup else 0.0 for a in self.attempts]
+
+    def efficiencies(self) -> list[float]:
+        return [s / a.cores for s, a in zip(self.speedups(), self.attempts, strict=True)]
+
+
+def final_attempts(attempts: Iterable[Attempt]) -> list[Attempt]:
+    """The last record of the last round of every (task, sample)."""
+    by_sample: dict[tuple[str, int], Attempt] = {}
+    for attempt in RunStore.latest(list(attempts)).values():
+        key = (attempt.task_id, attempt.sample)
+        if key not in by_sample or attempt.round >= by_sample[key].round:
+            by_sample[key] = attempt
+    return sorted(by_sample.values(), key=lambda a: (a.task_id, a.sample))
+
+
+def group_tasks(attempts: list[Attempt]) -> dict[str, TaskSamples]:
+    tasks: dict[str, TaskSamples] = {}
+    for attempt in attempts:
+        labels = {dim: str(getattr(attempt, dim)) for dim in GROUP_DIMENSIONS}
+        entry = tasks.setdefault(attempt.task_id, TaskSamples(attempt.task_id, labels))
+        if attempt.verdict != Verdict.infra_error:
+            entry.attempts.append(attempt)
+    return tasks
+
+
+def task_metrics(task: TaskSamples, ks: list[int]) -> dict[str, float]:
+    out: dict[str, float] = {"n": float(task.n), "passed": float(task.passed), "built": float(task.built)}
+    for k in ks:
+        if k > task.n:
+            continue
+        out[f"pass@{k}"] = pass_at_k(task.n, task.passed, k)
+        out[f"build@{k}"] = pass_at_k(task.n, task.built, k)
+        out[f"speedup_n@{k}"] = speedup_at_k(task.speedups(), k)
+        out[f"efficiency_n@{k}"] = speedup_at_k(task.efficiencies(), k)
+    return out
+
+
+def group_names(labels: dict[str, str]) -> list[str]:
+    """The groups a task belongs to: one per dimension, plus its (execution model, problem type) cell."""
+    names = [f"{dim}={labels[dim]}" for dim in GROUP_DIMENSIONS]
+    names.append(f"execution_model={labels['execution_model']}/problem_type={labels['problem_type']}")
+    return names
+
+
+def _mean_metrics(per_task: list[dict[str, float]], keys: list[str]) -> dict[str, float]:
+    return {key: fmean(m[key] for m in per_task) for key in keys if per_task and all(key in m for m in per_task)}
+
+
+def score(attempts: list[Attempt], ks: list[int], pareval_compat: bool = False) -> Summary:
+    """The summary of a run. Runs imported from ParEval are scored through `metrics.pareval`; with
+    `pareval_compat`, by ParEval's own published conventions (k > 1 speedups are then not given)."""
+    final = final_attempts(attempts)
+    if any(a.origin == pareval.ORIGIN for a in final):
+        return _score_imported(final, ks, pareval_compat)
+    if pareval_compat:
+        raise UserError("--pareval-compat applies to runs imported with `hpceval import pareval`; drop it here")
+    tasks = {tid: t for tid, t in group_tasks(final).items() if t.n > 0}
+    per_task = {tid: task_metrics(t, ks) for tid, t in tasks.items()}
+    keys = [f"{name}@{k}" for k in ks for name in ("pass", "build", "speedup_n", "efficiency_n")]
+    notes = [
+        f"k={k} skipped: it needs at least {k} scored samples on every task (smallest n is "
+        f"{min(t.n for t in tasks.values())})"
+        for k in ks
+        if tasks and any(k > t.n for t in tasks.values())
+    ]
+    groups: dict[str, list[dict[str, float]]] = defaultdict(list)
+    for tid, task in tasks.items():
+        for name in group_names(task.labels):
+            groups[name].append(per_task[tid])
+    return Summary(
+        metrics=_mean_metrics(list(per_task.values()), keys),
+        groups={name: _mean_metrics(members, keys) for name, members in sorted(groups.items())},
+        counts=_counts(final),
+        tasks=per_task,
+        k=ks,
+        n_tasks=len(tasks),
+        n_attempts=len(final),
+        notes=notes,
+    )
+
+
+def _counts(final: list[Attempt]) -> dict[str, int]:
+    return dict(sorted(Counter(a.verdict.value for a in final).items()))
+
+
+def _score_imported(final: list[Attempt], ks: list[int], pareval_compat: bool) -> Summary:
+    per_task = pareval.pareval_task_values(final, ks, pareval_compat)
+    groups: dict[str, list[dict[str, float | None]]] = defaultdict(list)
+    for labels, values in per_task.values():
+        for name in group_names(labels):
+            groups[name].append(values)
+    notes = ["scored by ParEval's published conventions (--pareval-compat)"] if pareval_compat else []
+    return Summary(
+        metrics=pareval.mean_defined([values for _, values in per_task.values()]),
+        groups={name: pareval.mean_defined(members) for name, members in sorted(groups.items())},
+        counts=_counts(final),
+        tasks={tid: {k: v for k, v in values.items() if v is not None} for tid, (_, values) in per_task.items()},
+        k=ks,
+        n_tasks=len(per_task),
+        n_attempts=len(final),
+        notes=notes,
+    )

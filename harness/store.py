@@ -1,0 +1,127 @@
+"""The run store: a run dir with `run.json`, append-only `attempts.jsonl`, `artifacts/`, `summary.json`.
+
+`attempts.jsonl` is written one whole line per `os.write` on an `O_APPEND` descriptor and fsynced, so a
+`kill -9` leaves at most a torn last line, which `open` cuts off. The last record for a
+(task, sample, round) wins; `infra_error` records do not count as finished and are retried on resume.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from harness.errors import UserError
+from harness.records import Attempt, RunManifest, Summary
+from sandbox.base import Verdict
+
+SHA_CHARS = 20
+
+
+def content_sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", errors="surrogateescape")).hexdigest()[:SHA_CHARS]
+
+
+class RunStore:
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.artifacts = self.root / "artifacts"
+        self.attempts_path = self.root / "attempts.jsonl"
+        self.manifest_path = self.root / "run.json"
+        self.summary_path = self.root / "summary.json"
+        self._lock = threading.Lock()
+
+    # -- manifest -------------------------------------------------------------------------------------
+    def exists(self) -> bool:
+        return self.manifest_path.is_file()
+
+    def read_manifest(self) -> RunManifest:
+        if not self.manifest_path.is_file():
+            raise UserError(f"{self.root} is not a run dir (no run.json); pass the --out of an `hpceval run`")
+        try:
+            return RunManifest.model_validate_json(self.manifest_path.read_text())
+        except ValidationError as exc:
+            message = exc.errors()[0]["msg"]
+            raise UserError(f"{self.manifest_path}: malformed ({message}); restore or remove it") from None
+
+    def write_manifest(self, manifest: RunManifest) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.artifacts.mkdir(exist_ok=True)
+        _atomic_write(self.manifest_path, manifest.model_dump_json(indent=2))
+
+    # -- attempts -------------------------------------------------------------------------------------
+    def read_attempts(self, repair: bool = False) -> list[Attempt]:
+        """All well-formed records; a torn last line (from a kill) is dropped, and cut off if `repair`."""
+        if not self.attempts_path.is_file():
+            return []
+        data = self.attempts_path.read_bytes()
+        records: list[Attempt] = []
+        good_end = 0
+        offset = 0
+        for raw in data.splitlines(keepends=True):
+            offset += len(raw)
+            if not raw.endswith(b"\n"):
+                break  # torn write
+            try:
+                records.append(Attempt.model_validate_json(raw))
+            except ValidationError as exc:
+                line = data[:offset].count(b"\n")
+                raise UserError(
+                    f"{self.attempts_path}:{line}: malformed record ({exc.errors()[0]['msg']}); "
+                    "remove that line and re-run"
+                ) from None
+            good_end = offset
+        if repair and good_end < len(data):
+            with open(self.attempts_path, "r+b") as handle:
+                handle.truncate(good_end)
+        return records
+
+    def append_attempt(self, attempt: Attempt) -> None:
+        line = (attempt.model_dump_json() + "\n").encode()
+        with self._lock:
+            fd = os.open(self.attempts_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                os.write(fd, line)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+    @staticmethod
+    def latest(attempts: list[Attempt]) -> dict[tuple[str, int, int], Attempt]:
+        latest: dict[tuple[str, int, int], Attempt] = {}
+        for attempt in attempts:
+            latest[(attempt.task_id, attempt.sample, attempt.round)] = attempt
+        return latest
+
+    @staticmethod
+    def finished_keys(attempts: list[Attempt]) -> set[tuple[str, int]]:
+        return {
+            (key[0], key[1])
+            for key, attempt in RunStore.latest(attempts).items()
+            if attempt.verdict != Verdict.infra_error
+        }
+
+    # -- artifacts ------------------------------------------------------------------------------------
+    def put_artifact(self, text: str, suffix: str) -> str:
+        sha = content_sha(text)
+        path = self.artifacts / f"{sha}{suffix}"
+        if not path.exists():
+            self.artifacts.mkdir(parents=True, exist_ok=True)
+            _atomic_write(path, text)
+        return sha
+
+    def artifact_path(self, sha: str) -> Path | None:
+        return next(iter(sorted(self.artifacts.glob(f"{sha}.*"))), None)
+
+    # -- summary --------------------------------------------------------------------------------------
+    def write_summary(self, summary: Summary) -> None:
+        _atomic_write(self.summary_path, summary.model_dump_json(indent=2))
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    temp.write_text(text, encoding="utf-8", errors="surrogateescape")
+    os.replace(temp, path)

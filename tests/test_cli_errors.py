@@ -1,0 +1,84 @@
+"""Bad input ends in one line naming the fix, exit status 2, and nothing recorded is lost."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+from tests.conftest import hpceval
+
+
+def assert_one_line_error(result, needle: str) -> None:
+    assert result.returncode == 2, result.stderr + result.stdout
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error:") and needle in lines[0], lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_list_json_has_the_contract_fields():
+    result = hpceval("list", "--suite", "hpc", "--json")
+    assert result.returncode == 0, result.stderr
+    tasks = json.loads(result.stdout)
+    assert len(tasks) == 24
+    for field in ("task_id", "suite", "problem", "execution_model", "language", "entry_point", "signature"):
+        assert all(field in task for task in tasks)
+    assert {t["execution_model"] for t in tasks} == {"serial", "omp", "mpi", "mpi+omp"}
+    assert {t["problem"] for t in tasks} == {"axpy", "gemv", "gemm", "spmv", "jacobi2d", "cg"}
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["--suite", "nosuch"], "unknown suite 'nosuch'"),
+    (["--task", "hpc/nope/*"], "matches no task"),
+    (["--agent", "gpt-17"], "unknown agent 'gpt-17'"),
+    (["--agent", "replay:/nonexistent/samples.jsonl"], "not found"),
+    (["--k", "1,x"], "--k"),
+])
+def test_bad_run_arguments(tmp_path, args, needle):
+    result = hpceval("run", *args, "--out", str(tmp_path / "run"))
+    assert_one_line_error(result, needle)
+    assert not (tmp_path / "run" / "attempts.jsonl").exists()
+
+
+def test_malformed_replay_file_names_the_line(tmp_path):
+    samples = tmp_path / "s.jsonl"
+    samples.write_text(json.dumps({"task_id": "hpc/axpy/serial", "completion": "x"}) + "\n{oops\n")
+    result = hpceval("run", "--agent", f"replay:{samples}", "--out", str(tmp_path / "run"))
+    assert_one_line_error(result, "s.jsonl:2")
+
+
+def test_pack_with_a_schema_error(tmp_path):
+    bad = tmp_path / "packs" / "badpack"
+    (bad / "problems" / "p").mkdir(parents=True)
+    (bad / "pack.yaml").write_text("name: badpack\nsuite: bad\n")  # no version
+    result = hpceval("list", env={"HPCEVAL_PACK_PATH": str(tmp_path / "packs")})
+    assert_one_line_error(result, "pack.yaml: field version")
+
+
+def test_missing_mpi_compiler(tmp_path):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("g++", "git"):
+        if shutil.which(tool):
+            os.symlink(shutil.which(tool), bin_dir / tool)
+    result = hpceval("run", "--task", "hpc/axpy/mpi", "--out", str(tmp_path / "run"), env={"PATH": str(bin_dir)})
+    assert_one_line_error(result, "mpicxx not found")
+    assert "openmpi" in result.stderr
+
+
+def test_another_run_in_the_same_out_is_refused_and_nothing_is_lost(tmp_path):
+    out = tmp_path / "run"
+    first = hpceval("run", "--task", "hpc/axpy/serial", "--out", str(out))
+    assert first.returncode == 0, first.stderr
+    before = (out / "attempts.jsonl").read_bytes()
+    result = hpceval("run", "--task", "hpc/axpy/serial", "--agent", "baseline", "--out", str(out))
+    assert_one_line_error(result, "holds another run")
+    assert (out / "attempts.jsonl").read_bytes() == before
+
+
+def test_score_of_a_dir_that_is_not_a_run(tmp_path):
+    assert_one_line_error(hpceval("score", str(tmp_path)), "not a run dir")
+

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import pytest
+
+from harness.errors import UserError
+from harness.records import Attempt
+from harness.scoring import score
+from harness.store import RunStore
+from metrics import pass_at_k, speedup_at_k
+from sandbox.base import Verdict
+
+
+def attempt(task: str, sample: int, verdict: Verdict, speedup: float | None = None, threads: int = 2,
+            model: str = "omp", built: bool = True) -> Attempt:
+    return Attempt(
+        task_id=task, sample=sample, suite="hpc", pack="hpc", problem=task.split("/")[1], problem_type="dense_la",
+        execution_model=model, agent="test", verdict=verdict, built=built, threads=threads, speedup=speedup,
+        started_at="t0", finished_at="t1",
+    )
+
+
+def test_append_read_and_torn_last_line_is_cut(tmp_path):
+    store = RunStore(tmp_path)
+    store.append_attempt(attempt("hpc/a/omp", 0, Verdict.ok, 1.5))
+    store.append_attempt(attempt("hpc/a/omp", 1, Verdict.wrong_answer))
+    with open(store.attempts_path, "ab") as handle:  # what a kill -9 in the middle of a write leaves
+        handle.write(b'{"task_id": "hpc/a/omp", "sam')
+    assert [a.sample for a in store.read_attempts()] == [0, 1]
+    store.read_attempts(repair=True)
+    assert store.attempts_path.read_bytes().endswith(b"}\n")
+    store.append_attempt(attempt("hpc/a/omp", 2, Verdict.ok, 1.0))
+    assert [a.sample for a in store.read_attempts()] == [0, 1, 2]
+
+
+def test_malformed_middle_line_is_a_user_error(tmp_path):
+    store = RunStore(tmp_path)
+    store.attempts_path.write_text('{"bad": 1}\n')
+    with pytest.raises(UserError, match="attempts.jsonl:1"):
+        store.read_attempts()
+
+
+def test_infra_errors_are_not_finished_and_later_records_win(tmp_path):
+    store = RunStore(tmp_path)
+    store.append_attempt(attempt("hpc/a/omp", 0, Verdict.infra_error))
+    store.append_attempt(attempt("hpc/a/omp", 1, Verdict.ok, 2.0))
+    assert store.finished_keys(store.read_attempts()) == {("hpc/a/omp", 1)}
+    store.append_attempt(attempt("hpc/a/omp", 0, Verdict.ok, 2.0))
+    assert store.finished_keys(store.read_attempts()) == {("hpc/a/omp", 0), ("hpc/a/omp", 1)}
+
+
+def test_artifacts_are_content_addressed(tmp_path):
+    store = RunStore(tmp_path)
+    sha = store.put_artifact("int main() {}", ".cpp")
+    assert store.put_artifact("int main() {}", ".cpp") == sha
+    assert store.artifact_path(sha).read_text() == "int main() {}"
+
+
+def test_score_matches_the_estimators_task_by_task():
+    attempts = [
+        attempt("hpc/a/omp", 0, Verdict.ok, 1.8),
+        attempt("hpc/a/omp", 1, Verdict.wrong_answer),
+        attempt("hpc/a/omp", 2, Verdict.build_error, built=False),
+        attempt("hpc/b/serial", 0, Verdict.ok, 1.0, threads=1, model="serial"),
+        attempt("hpc/b/serial", 1, Verdict.ok, 1.2, threads=1, model="serial"),
+        attempt("hpc/b/serial", 2, Verdict.infra_error, threads=1, model="serial"),  # not counted
+        attempt("hpc/b/serial", 3, Verdict.timeout, threads=1, model="serial"),
+    ]
+    summary = score(attempts, [1, 2])
+    expected_pass1 = (pass_at_k(3, 1, 1) + pass_at_k(3, 2, 1)) / 2
+    assert summary.metrics["pass@1"] == pytest.approx(expected_pass1)
+    assert summary.metrics["build@1"] == pytest.approx((pass_at_k(3, 2, 1) + 1.0) / 2)
+    expected_speedup2 = (speedup_at_k([1.8, 0, 0], 2) + speedup_at_k([1.0, 1.2, 0.0], 2)) / 2
+    assert summary.metrics["speedup_n@2"] == pytest.approx(expected_speedup2)
+    assert summary.groups["execution_model=omp"]["efficiency_n@1"] == pytest.approx(1.8 / 3 / 2)
+    assert summary.counts == {"build_error": 1, "infra_error": 1, "ok": 3, "timeout": 1, "wrong_answer": 1}
+    assert summary.n_tasks == 2
+
+
+def test_k_larger_than_n_is_skipped_with_a_note():
+    summary = score([attempt("hpc/a/omp", 0, Verdict.ok, 1.0)], [1, 5])
+    assert "pass@5" not in summary.metrics
+    assert any("k=5" in note for note in summary.notes)

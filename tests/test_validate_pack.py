@@ -1,0 +1,31 @@
+"""`hpceval validate hpc`: on every one of the 24 tasks the reference and the baseline pass and the
+deliberately broken solution fails, for real (g++, OpenMP, OpenMPI, the local sandbox)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from tests.conftest import hpceval
+
+
+def test_validate_hpc_pack_holds_on_every_task():
+    result = hpceval("validate", "hpc", "--max-sandboxes", "2")
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert re.search(r"^72 of 72 checks hold on 24 tasks$", result.stdout, re.M), result.stdout[-2000:]
+
+
+def test_validate_exits_nonzero_when_a_check_fails(tmp_path):
+    """A pack whose 'broken' solution is in fact correct must fail validation."""
+    source = Path(__file__).resolve().parents[1] / "tasks" / "packs" / "hpc"
+    pack = tmp_path / "packs" / "hpccopy"
+    shutil.copytree(source, pack, ignore=shutil.ignore_patterns("cg", "gemm", "gemv", "jacobi2d", "spmv"))
+    yaml_text = (pack / "pack.yaml").read_text().replace("name: hpc\n", "name: hpccopy\n", 1)
+    (pack / "pack.yaml").write_text(yaml_text.replace("suite: hpc\n", "suite: hpccopy\n", 1))
+    axpy = pack / "problems" / "axpy"
+    (axpy / "broken.cpp").write_text((axpy / "reference" / "serial.cpp").read_text())
+    result = hpceval("validate", "hpccopy", "--task", "hpccopy/axpy/serial",
+                     env={"HPCEVAL_PACK_PATH": str(tmp_path / "packs")})
+    assert result.returncode == 1
+    assert "FAIL hpccopy/axpy/serial broken: ok" in result.stdout
