@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Set up hpceval on a fresh Debian/Ubuntu machine: compilers and OpenMPI (apt, as root or through sudo),
+# a virtual environment in .venv, and the package in it. `--dev` adds what the tests need.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+extras=""
+if [ "${1:-}" = "--dev" ]; then extras="[dev]"; fi
+
+need=()
+command -v g++ >/dev/null || need+=(g++)
+command -v mpicxx >/dev/null && command -v mpirun >/dev/null || need+=(openmpi-bin libopenmpi-dev)
+python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  echo "setup: installing ${need[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+python3 - <<'PY'
+import sys
+if sys.version_info < (3, 11):
+    sys.exit(f"setup: hpceval needs Python >= 3.11; python3 is {sys.version.split()[0]}")
+PY
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e ".${extras}"
+echo "setup: done; run .venv/bin/hpceval --help" >&2
