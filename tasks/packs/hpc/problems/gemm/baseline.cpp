@@ -1,0 +1,16 @@
+// Sequential baseline of gemm: the textbook triple loop, C[i][j] = sum_p A[i][p] * B[p][j].
+#include <cstddef>
+#include <vector>
+
+void gemm(const std::vector<double> &A, const std::vector<double> &B, std::vector<double> &C, size_t m, size_t k,
+          size_t n) {
+    for (size_t i = 0; i < m; ++i) {
+        for (size_t j = 0; j < n; ++j) {
+            double sum = 0.0;
+            for (size_t p = 0; p < k; ++p) {
+                sum += A[i * k + p] * B[p * n + j];
+            }
+            C[i * n + j] = sum;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+// Sequential baseline of spmv: y = A x for A in CSR format, one row at a time.
+#include <cstddef>
+#include <vector>
+
+void spmv(size_t nrows, const std::vector<size_t> &row_ptr, const std::vector<size_t> &col_idx,
+          const std::vector<double> &values, const std::vector<double> &x, std::vector<double> &y) {
+    for (size_t i = 0; i < nrows; ++i) {
+        double sum = 0.0;
+        for (size_t k = row_ptr[i]; k < row_ptr[i + 1]; ++k) {
+            sum += values[k] * x[col_idx[k]];
+        }
+        y[i] = sum;
+    }
+}

@@ -1,0 +1,59 @@
+// Driver of the spmv problem: y = A x with A in CSR format.
+// size -> nrows = ncols = size; each row has 5..30 nonzeros at random distinct columns (sorted),
+// except that about one row in 64 is empty. Seven in eight column draws fall in a band of +-1024
+// around the diagonal (the locality of typical PDE/graph matrices), the rest anywhere.
+#include "hpceval_driver.hpp"
+
+#include <algorithm>
+#include <vector>
+
+void spmv(size_t nrows, const std::vector<size_t> &row_ptr, const std::vector<size_t> &col_idx,
+          const std::vector<double> &values, const std::vector<double> &x, std::vector<double> &y);
+void hpceval_baseline_spmv(size_t nrows, const std::vector<size_t> &row_ptr, const std::vector<size_t> &col_idx,
+                           const std::vector<double> &values, const std::vector<double> &x, std::vector<double> &y);
+
+struct SpmvProblem {
+    struct Input {
+        std::size_t nrows = 0;
+        std::vector<std::size_t> row_ptr, col_idx;
+        std::vector<double> values, x;
+        std::vector<double> y0;  // arbitrary contents of y on entry; must be overwritten
+    };
+
+    static Input generate(std::size_t size, std::uint64_t seed) {
+        hpceval::Rng rng(seed);
+        Input in;
+        const std::size_t ncols = size;
+        in.nrows = size;
+        in.row_ptr.assign(size + 1, 0);
+        in.col_idx.reserve(size * 18);
+        constexpr std::size_t BAND = 1024;
+        std::size_t cols[32];
+        for (std::size_t i = 0; i < size; ++i) {
+            const std::size_t lo = i > BAND ? i - BAND : 0, hi = std::min(ncols, i + BAND + 1);
+            std::size_t cnt = rng.below(64) == 0 ? 0 : 5 + rng.below(26);
+            for (std::size_t c = 0; c < cnt; ++c)
+                cols[c] = rng.below(8) != 0 ? lo + rng.below(hi - lo) : rng.below(ncols);
+            std::sort(cols, cols + cnt);
+            cnt = static_cast<std::size_t>(std::unique(cols, cols + cnt) - cols);
+            in.col_idx.insert(in.col_idx.end(), cols, cols + cnt);
+            in.row_ptr[i + 1] = in.col_idx.size();
+        }
+        in.values.resize(in.col_idx.size());
+        in.x.resize(ncols);
+        in.y0.resize(size);
+        hpceval::fill_uniform(in.values, rng);
+        hpceval::fill_uniform(in.x, rng);
+        hpceval::fill_uniform(in.y0, rng, 100.0, 1000.0);
+        return in;
+    }
+    static void reset_output(const Input &in, std::vector<double> &out) { out.assign(in.y0.begin(), in.y0.end()); }
+    static void candidate(const Input &in, std::vector<double> &out) {
+        spmv(in.nrows, in.row_ptr, in.col_idx, in.values, in.x, out);
+    }
+    static void baseline(const Input &in, std::vector<double> &out) {
+        hpceval_baseline_spmv(in.nrows, in.row_ptr, in.col_idx, in.values, in.x, out);
+    }
+};
+
+HPCEVAL_MAIN(SpmvProblem)
