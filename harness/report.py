@@ -20,7 +20,10 @@ def summary_table(summary: Summary, title: str) -> Table:
     for key in keys:
         table.add_column(key, justify="right")
     table.add_row("all", *[_fmt(summary.metrics.get(key)) for key in keys], style="bold")
+    packs = [name for name in summary.groups if name.startswith("pack=")]
     for name, metrics in summary.groups.items():
+        if "/" in name or (name.startswith("pack=") and len(packs) < 2):
+            continue  # cells and a lone pack are in summary.json; the terminal shows one dimension at a time
         table.add_row(name, *[_fmt(metrics.get(key)) for key in keys])
     return table
 
