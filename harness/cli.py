@@ -26,6 +26,7 @@ from harness.report import print_summary
 from harness.scoring import score
 from harness.store import RunStore
 from harness.validate import Check, validate_tasks
+from metrics import compare_runs
 from sandbox.base import Sandbox
 from tasks import PackError, load_packs, packs_of_suite, select_tasks
 
@@ -178,6 +179,43 @@ def score_command(
         stdout.print_json(summary.model_dump_json())
     else:
         print_summary(stdout, summary, f"{manifest.config.agent} on {manifest.config.suite} ({run_dir})")
+
+
+@app.command()
+@user_errors
+def compare(
+    run_a: Annotated[Path, typer.Argument(help="Run dir A.")],
+    run_b: Annotated[Path, typer.Argument(help="Run dir B (compared against A).")],
+    metric: Annotated[str, typer.Option(help="Per-task metric to compare, e.g. pass@1 or speedup_n@1.")] = "pass@1",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
+) -> None:
+    """Paired comparison of two runs on their shared tasks: mean(B - A) with a 95% bootstrap interval."""
+    per_run: list[dict[str, float]] = []
+    for run_dir in (run_a, run_b):
+        store = RunStore(run_dir)
+        ks = store.read_manifest().config.k
+        summary = score(store.read_attempts(), sorted(set(ks) | set(parse_ks(metric.rpartition("@")[2]))))
+        values = {tid: m[metric] for tid, m in summary.tasks.items() if metric in m}
+        if not values:
+            raise UserError(f"{run_dir}: no task has {metric!r}; try pass@1, build@1, speedup_n@1, efficiency_n@1")
+        per_run.append(values)
+    try:
+        result = compare_runs(per_run[0], per_run[1])
+    except ValueError as exc:
+        raise UserError(f"{exc}; compare runs of the same tasks") from None
+    data = {"metric": metric, "n_tasks": result.n_tasks, "mean_a": result.mean_a, "mean_b": result.mean_b,
+            "difference": result.difference.estimate, "interval": [result.difference.low, result.difference.high],
+            "wins": result.wins, "losses": result.losses, "ties": result.ties,
+            "only_in_a": list(result.only_in_a), "only_in_b": list(result.only_in_b)}
+    if as_json:
+        stdout.print_json(json.dumps(data))
+        return
+    stdout.print(
+        f"{metric} on {result.n_tasks} shared tasks: A {result.mean_a:.3f}, B {result.mean_b:.3f}, "
+        f"B - A = {result.difference.estimate:+.3f} [{result.difference.low:+.3f}, {result.difference.high:+.3f}] "
+        f"(95% paired bootstrap); B better on {result.wins}, worse on {result.losses}, tied on {result.ties}",
+        highlight=False, soft_wrap=True,
+    )
 
 
 import_app = typer.Typer(no_args_is_help=True, help="Turn other benchmarks' results into hpceval run dirs.")

@@ -98,6 +98,8 @@ class Summary(BaseModel):
 
     metrics: dict[str, float]
     groups: dict[str, dict[str, float]]
+    # 95% bootstrap intervals over tasks: {"all" or a group name: {metric: [low, high]}}
+    intervals: dict[str, dict[str, list[float]]] = Field(default_factory=dict)
     counts: dict[str, int]
     tasks: dict[str, dict[str, float]] = Field(default_factory=dict)
     k: list[int]

@@ -11,10 +11,11 @@ from harness import pareval
 from harness.errors import UserError
 from harness.records import Attempt, Summary
 from harness.store import RunStore
-from metrics import pass_at_k, speedup_at_k
+from metrics import TaskMetrics, aggregate_by_group, pass_at_k, speedup_at_k
 from sandbox.base import Verdict
 
 GROUP_DIMENSIONS = ("execution_model", "problem_type", "pack")
+INTERVAL_RESAMPLES = 1000
 
 
 @dataclass
@@ -87,6 +88,21 @@ def _mean_metrics(per_task: list[dict[str, float]], keys: list[str]) -> dict[str
     return {key: fmean(m[key] for m in per_task) for key in keys if per_task and all(key in m for m in per_task)}
 
 
+def intervals(
+    per_task: dict[str, tuple[dict[str, str], dict[str, float | None]]], keys: list[str], confidence: float = 0.95
+) -> dict[str, dict[str, list[float]]]:
+    """Bootstrap intervals over tasks (the unit of replication) for the overall mean ("all") and every group."""
+    tasks = [TaskMetrics(tid, labels, values) for tid, (labels, values) in per_task.items()]
+    if not tasks:
+        return {}
+    by: list[str | tuple[str, ...]] = [*GROUP_DIMENSIONS, ("execution_model", "problem_type")]
+    out: dict[str, dict[str, list[float]]] = defaultdict(dict)
+    for row in aggregate_by_group(tasks, by=by, metrics=keys, confidence=confidence, n_resamples=INTERVAL_RESAMPLES):
+        name = "/".join(f"{dim}={value}" for dim, value in zip(row.by, row.group, strict=True)) or "all"
+        out[name][row.metric] = [row.ci.low, row.ci.high]
+    return dict(out)
+
+
 def score(attempts: list[Attempt], ks: list[int], pareval_compat: bool = False) -> Summary:
     """The summary of a run. Runs imported from ParEval are scored through `metrics.pareval`; with
     `pareval_compat`, by ParEval's own published conventions (k > 1 speedups are then not given)."""
@@ -108,8 +124,10 @@ def score(attempts: list[Attempt], ks: list[int], pareval_compat: bool = False) 
     for tid, task in tasks.items():
         for name in group_names(task.labels):
             groups[name].append(per_task[tid])
+    labelled = {tid: (tasks[tid].labels, dict(values)) for tid, values in per_task.items()}
     return Summary(
         metrics=_mean_metrics(list(per_task.values()), keys),
+        intervals=intervals(labelled, keys),
         groups={name: _mean_metrics(members, keys) for name, members in sorted(groups.items())},
         counts=_counts(final),
         tasks=per_task,
@@ -131,8 +149,10 @@ def _score_imported(final: list[Attempt], ks: list[int], pareval_compat: bool) -
         for name in group_names(labels):
             groups[name].append(values)
     notes = ["scored by ParEval's published conventions (--pareval-compat)"] if pareval_compat else []
+    keys = list(dict.fromkeys(key for _, values in per_task.values() for key in values))
     return Summary(
         metrics=pareval.mean_defined([values for _, values in per_task.values()]),
+        intervals=intervals(per_task, keys),
         groups={name: pareval.mean_defined(members) for name, members in sorted(groups.items())},
         counts=_counts(final),
         tasks={tid: {k: v for k, v in values.items() if v is not None} for tid, (_, values) in per_task.items()},

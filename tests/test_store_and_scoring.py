@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from harness.errors import UserError
-from harness.records import Attempt
+from harness.records import Attempt, RunConfig, RunManifest
 from harness.scoring import score
 from harness.store import RunStore
 from metrics import pass_at_k, speedup_at_k
 from sandbox.base import Verdict
+from tests.conftest import hpceval
 
 
 def attempt(task: str, sample: int, verdict: Verdict, speedup: float | None = None, threads: int = 2,
@@ -80,3 +83,34 @@ def test_k_larger_than_n_is_skipped_with_a_note():
     summary = score([attempt("hpc/a/omp", 0, Verdict.ok, 1.0)], [1, 5])
     assert "pass@5" not in summary.metrics
     assert any("k=5" in note for note in summary.notes)
+
+
+def test_summary_carries_bootstrap_intervals_over_tasks():
+    attempts = [attempt(f"hpc/p{i}/omp", 0, Verdict.ok if i % 2 else Verdict.wrong_answer, 1.5) for i in range(8)]
+    summary = score(attempts, [1])
+    low, high = summary.intervals["all"]["pass@1"]
+    assert low <= summary.metrics["pass@1"] == 0.5 <= high and low < high
+    assert summary.intervals["execution_model=omp"]["pass@1"] == [low, high]
+
+
+def write_run(root, values: dict[str, bool]) -> None:
+    store = RunStore(root)
+    store.write_manifest(RunManifest(
+        run_id="r", created_at="t", hpceval_version="0", git_revision=None, packs=[], fingerprint={},
+        config=RunConfig(suite="hpc", agent="test"),
+    ))
+    for task, ok in values.items():
+        store.append_attempt(attempt(task, 0, Verdict.ok if ok else Verdict.wrong_answer, 1.0))
+
+
+def test_compare_two_runs_through_the_cli(tmp_path):
+    tasks = [f"hpc/p{i}/omp" for i in range(10)]
+    write_run(tmp_path / "a", {t: i < 3 for i, t in enumerate(tasks)})
+    write_run(tmp_path / "b", {t: i < 8 for i, t in enumerate(tasks)})
+    result = hpceval("compare", str(tmp_path / "a"), str(tmp_path / "b"), "--metric", "pass@1", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["difference"] == pytest.approx(0.5) and data["wins"] == 5 and data["ties"] == 5
+    assert data["interval"][0] <= 0.5 <= data["interval"][1]
+    bad = hpceval("compare", str(tmp_path / "a"), str(tmp_path / "b"), "--metric", "pass@x")
+    assert bad.returncode == 2 and "--k" in bad.stderr
