@@ -17,7 +17,7 @@ from harness.errors import UserError
 from harness.records import Attempt, PackInfo, ResourceRun, RunConfig, RunManifest
 from harness.store import RunStore
 from metrics import PAREVAL_RESOURCES, pareval_prompt_metrics
-from metrics.pareval import has_results
+from metrics.pareval import has_results, parse_flag, parse_number
 from sandbox.base import Verdict
 
 ORIGIN = "pareval"
@@ -26,26 +26,13 @@ PAREVAL_KS = [1, 5, 10, 20]
 RENAME = {"speedup": "speedup_n", "efficiency": "efficiency_n"}
 
 
-def _flag(value: object) -> bool:
-    if isinstance(value, str):
-        return value.strip().lower() in {"true", "1", "yes"}
-    return bool(value)
-
-
-def _float(value: object) -> float | None:
-    try:
-        return None if value is None or isinstance(value, bool) else float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-
-
 def _int(value: object) -> int | None:
-    number = _float(value)
+    number = parse_number(value)
     return None if number is None else int(number)
 
 
 def _verdict(output: Mapping[str, Any], runs: list[ResourceRun] | None) -> Verdict:
-    if not _flag(output.get("did_build")):
+    if not parse_flag(output.get("did_build")):
         return Verdict.build_error
     if runs and all(run.is_valid for run in runs):
         return Verdict.ok
@@ -59,14 +46,18 @@ def _attempt(record: Mapping[str, Any], sample: int, output: Mapping[str, Any], 
     model = str(record["parallelism_model"])
     raw_runs = output.get("runs")
     runs = None if raw_runs is None else [
-        ResourceRun(threads=_int(r.get("num_threads")), ranks=_int(r.get("num_procs")), did_run=_flag(r.get("did_run")),
-                    is_valid=_flag(r.get("is_valid")), runtime_s=_float(r.get("runtime")))
+        ResourceRun(threads=_int(r.get("num_threads")), ranks=_int(r.get("num_procs")),
+                    did_run=parse_flag(r.get("did_run")), is_valid=parse_flag(r.get("is_valid")),
+                    runtime_s=parse_number(r.get("runtime")))
         for r in raw_runs
     ]
     selection = PAREVAL_RESOURCES.get(model)
-    timed = next((r for r in runs or [] if selection and _matches(r, selection)), None)
+    timed = next(
+        (r for r in runs or [] if selection and selection.matches({"num_threads": r.threads, "num_procs": r.ranks})),
+        None,
+    )
     verdict = _verdict(output, runs)
-    baseline = _float(output.get("best_sequential_runtime"))
+    baseline = parse_number(output.get("best_sequential_runtime"))
     speedup = None
     if verdict == Verdict.ok and timed and timed.runtime_s and baseline:
         speedup = baseline / timed.runtime_s
@@ -82,7 +73,7 @@ def _attempt(record: Mapping[str, Any], sample: int, output: Mapping[str, Any], 
         execution_model=model,
         agent=agent,
         verdict=verdict,
-        built=_flag(output.get("did_build")),
+        built=parse_flag(output.get("did_build")),
         code_sha=store.put_artifact(code, ".cpp") if code else None,
         threads=(timed.threads or 1) if timed else 1,
         ranks=(timed.ranks or 1) if timed else 1,
@@ -94,12 +85,6 @@ def _attempt(record: Mapping[str, Any], sample: int, output: Mapping[str, Any], 
         runs=runs,
         started_at=stamp,
         finished_at=stamp,
-    )
-
-
-def _matches(run: ResourceRun, selection: Any) -> bool:
-    return (selection.num_threads is None or run.threads == selection.num_threads) and (
-        selection.num_procs is None or run.ranks == selection.num_procs
     )
 
 
@@ -134,7 +119,11 @@ def import_pareval(path: Path, out: Path, now: str) -> RunStore:
     ))
     for record in records:
         for sample, output in enumerate(record["outputs"]):
-            store.append_attempt(_attempt(record, sample, output, store, agent, now))
+            try:
+                attempt = _attempt(record, sample, output, store, agent, now)
+            except ValueError as exc:
+                raise UserError(f"{path}: prompt {record.get('name')!r} output {sample}: {exc}") from None
+            store.append_attempt(attempt)
     return store
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from statistics import fmean
 
@@ -89,7 +89,9 @@ def _mean_metrics(per_task: list[dict[str, float]], keys: list[str]) -> dict[str
 
 
 def intervals(
-    per_task: dict[str, tuple[dict[str, str], dict[str, float | None]]], keys: list[str], confidence: float = 0.95
+    per_task: Mapping[str, tuple[Mapping[str, str], Mapping[str, float | None]]],
+    keys: list[str],
+    confidence: float = 0.95,
 ) -> dict[str, dict[str, list[float]]]:
     """Bootstrap intervals over tasks (the unit of replication) for the overall mean ("all") and every group."""
     tasks = [TaskMetrics(tid, labels, values) for tid, (labels, values) in per_task.items()]

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from harness.evaluate import evaluate
+from harness.pipeline import static_sources
 from sandbox.base import Sandbox, Verdict
 from tasks.loader import Pack, Task
 
@@ -26,12 +27,9 @@ class Check:
 
 
 def _solutions(pack: Pack, task: Task) -> dict[str, str]:
-    problem = pack.problem_of(task)
-    return {
-        "reference": problem.reference(task.execution_model),
-        "baseline": problem.read("baseline.cpp"),
-        "broken": problem.read("broken.cpp"),
-    }
+    reference, baseline = static_sources([pack])
+    broken = pack.problem_of(task).read("broken.cpp")
+    return {"reference": reference(task), "baseline": baseline(task), "broken": broken}
 
 
 def validate_tasks(

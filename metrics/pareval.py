@@ -64,7 +64,7 @@ class ResourceSelection:
     def matches(self, run: Mapping[str, Any]) -> bool:
         """Whether ``run`` was made with the selected thread and process counts."""
         for key, wanted in (("num_threads", self.num_threads), ("num_procs", self.num_procs)):
-            if wanted is not None and _number(run.get(key)) != wanted:
+            if wanted is not None and parse_number(run.get(key)) != wanted:
                 return False
         return True
 
@@ -108,7 +108,7 @@ class ParEvalCell:
         return self.values[metric]
 
 
-def _flag(value: object) -> bool:
+def parse_flag(value: object) -> bool:
     if value is None:
         return False
     if isinstance(value, str):
@@ -123,7 +123,7 @@ def _flag(value: object) -> bool:
     return bool(value)
 
 
-def _number(value: object) -> float | None:
+def parse_number(value: object) -> float | None:
     if value is None or isinstance(value, bool):
         return None
     try:
@@ -151,7 +151,7 @@ def _row_count(output: Mapping[str, Any]) -> int:
 
 def _is_correct(output: Mapping[str, Any]) -> bool:
     runs = _runs(output)
-    return bool(runs) and all(_flag(run.get("is_valid")) for run in runs or [])
+    return bool(runs) and all(parse_flag(run.get("is_valid")) for run in runs or [])
 
 
 def _selection(model: str, resources: Mapping[str, ResourceSelection] | None) -> ResourceSelection:
@@ -171,16 +171,16 @@ def _compat_values(
     with_rows = [o for o in outputs if _runs(o) != []]
     n, c = len(with_rows), sum(_is_correct(o) for o in with_rows)
     # ParEval's table has one row per run, and a single row for an output that never ran.
-    build_rows = [_flag(o.get("did_build")) for o in with_rows for _ in range(_row_count(o))]
+    build_rows = [parse_flag(o.get("did_build")) for o in with_rows for _ in range(_row_count(o))]
     for k in ks:
         values[f"pass@{k}"] = pass_at_k(n, c, k) if n else None
         values[f"build@{k}"] = build_at_k(len(build_rows), sum(build_rows), k) if build_rows else None
     timed: list[tuple[float, float | None]] = []
     for output in outputs:
         for run in _runs(output) or []:
-            runtime = _number(run.get("runtime"))
-            if _flag(run.get("is_valid")) and sel.matches(run) and runtime is not None:
-                timed.append((runtime, _number(output.get("best_sequential_runtime"))))
+            runtime = parse_number(run.get("runtime"))
+            if parse_flag(run.get("is_valid")) and sel.matches(run) and runtime is not None:
+                timed.append((runtime, parse_number(output.get("best_sequential_runtime"))))
     baselines = [b for _, b in timed if b is not None]
     if timed and baselines:
         best = min(baselines)
@@ -197,14 +197,14 @@ def _native_values(
 ) -> dict[str, float | None]:
     values: dict[str, float | None] = {}
     n = len(outputs)
-    built = sum(_flag(o.get("did_build")) for o in outputs)
+    built = sum(parse_flag(o.get("did_build")) for o in outputs)
     correct = [_is_correct(o) for o in outputs]
-    baselines = [b for o in outputs if (b := _number(o.get("best_sequential_runtime"))) is not None]
+    baselines = [b for o in outputs if (b := parse_number(o.get("best_sequential_runtime"))) is not None]
     best = min(baselines) if baselines else None
     speedups: list[float] = []
     for output, ok in zip(outputs, correct, strict=True):
         run = next((r for r in _runs(output) or [] if sel.matches(r)), None)
-        runtime = None if run is None else _number(run.get("runtime"))
+        runtime = None if run is None else parse_number(run.get("runtime"))
         if not ok or best is None or runtime is None:
             speedups.append(0.0)
             continue
