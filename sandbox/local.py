@@ -150,8 +150,8 @@ class LocalSandbox:
             status = self._wait(proc, 10)
         wall = time.monotonic() - started
         isolation = self._read_isolation(info_read)
-        if uid is not None and not isolation.get("pidns", False):
-            self._kill_uid(uid)  # without a PID namespace, orphans could outlive the step
+        if uid is not None:
+            self._clear_slot(uid)  # orphans must not outlive the step (nor count against the next job)
         stdout, stderr = capture.finish()
         exit_code, rusage = status
         signal_number = exit_code - 128 if exit_code > 128 else None
@@ -198,6 +198,15 @@ class LocalSandbox:
             LocalSandbox._kill_uid(uid)
 
     @staticmethod
+    def _clear_slot(uid: int, timeout_s: float = 5.0) -> None:
+        """Return once no live process of the slot's uid is left. A PID namespace dies with its init, but
+        the kernel kills its members asynchronously; without one, orphans are killed here."""
+        deadline = time.monotonic() + timeout_s
+        while _live_pids_of(uid) and time.monotonic() < deadline:
+            LocalSandbox._kill_uid(uid)
+            time.sleep(0.01)
+
+    @staticmethod
     def _kill_uid(uid: int) -> None:
         """Kill every process of the slot's uid: `kill -KILL -1` run as that uid."""
         subprocess.run(
@@ -213,6 +222,24 @@ class LocalSandbox:
             return dict(json.loads(line)) if line else {}
         except (OSError, ValueError):
             return {}
+
+
+def _live_pids_of(uid: int) -> list[int]:
+    """Processes (not zombies) owned by `uid`, from /proc."""
+    pids: list[int] = []
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            if entry.stat().st_uid != uid:
+                continue
+            with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                state = handle.read().rsplit(b")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state not in (b"Z", b"X"):
+            pids.append(int(entry.name))
+    return pids
 
 
 class MachineLane:
