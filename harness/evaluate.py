@@ -7,6 +7,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from harness.jobs import make_job, task_resources
+from metrics import paired_speedup
 from sandbox.base import JobResult, Sandbox, StepResult, Verdict
 from tasks.loader import Pack, Task
 
@@ -40,6 +41,13 @@ class Evaluation:
         if self.verdict != Verdict.ok or not self.baseline_median_s or not self.candidate_median_s:
             return None
         return self.baseline_median_s / self.candidate_median_s
+
+    def speedup_interval(self) -> list[float] | None:
+        """95% interval of the speedup from resampling the interleaved (baseline, candidate) pairs."""
+        if self.speedup is None or len(self.baseline_times) != len(self.candidate_times):
+            return None
+        estimate = paired_speedup(self.baseline_times, self.candidate_times)
+        return [estimate.low, estimate.high]
 
 
 def driver_result(step: StepResult) -> dict[str, object] | None:

@@ -154,6 +154,7 @@ def evaluate_unit(unit: Unit, agent: Agent, sandbox: Sandbox, store: RunStore, c
         baseline_median_s=evaluation.baseline_median_s,
         candidate_median_s=evaluation.candidate_median_s,
         speedup=speedup,
+        speedup_ci=evaluation.speedup_interval(),
         efficiency=speedup / resources.cores if speedup is not None else None,
         usage=completion.usage if completion is not None else Usage(),
         started_at=started,

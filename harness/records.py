@@ -80,7 +80,8 @@ class Attempt(BaseModel):
     candidate_times: list[float] = Field(default_factory=list)
     baseline_median_s: float | None = None
     candidate_median_s: float | None = None
-    speedup: float | None = None
+    speedup: float | None = None  # median(baseline_times) / median(candidate_times)
+    speedup_ci: list[float] | None = None  # 95% interval from resampling the interleaved timing pairs
     efficiency: float | None = None
     usage: Usage = Field(default_factory=Usage)
     origin: str = "hpceval"  # "pareval": imported by `hpceval import pareval`

@@ -103,6 +103,8 @@ def test_baseline_on_serial_tasks_passes_with_speedup_near_one(tmp_path):
     assert summary["metrics"]["pass@1"] == 1.0
     for attempt in read_jsonl(out / "attempts.jsonl"):
         assert 0.67 < attempt["speedup"] < 1.5, attempt["task_id"]
+        low, high = attempt["speedup_ci"]
+        assert 0 < low <= high, attempt["task_id"]
     manifest = json.loads((out / "run.json").read_text())
     assert manifest["packs"][0]["name"] == "hpc" and len(manifest["packs"][0]["content_hash"]) == 64
     assert manifest["fingerprint"]["cpu_count"] == os.cpu_count()

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from harness.errors import UserError
+from harness.evaluate import Evaluation
 from harness.records import Attempt, RunConfig, RunManifest
 from harness.scoring import score
 from harness.store import RunStore
@@ -114,3 +115,14 @@ def test_compare_two_runs_through_the_cli(tmp_path):
     assert data["interval"][0] <= 0.5 <= data["interval"][1]
     bad = hpceval("compare", str(tmp_path / "a"), str(tmp_path / "b"), "--metric", "pass@x")
     assert bad.returncode == 2 and "--k" in bad.stderr
+
+
+def test_evaluation_speedup_and_its_paired_interval():
+    baseline = [1.00, 1.02, 0.98, 1.01, 0.99, 1.03, 0.97, 1.00, 1.01, 0.99]
+    candidate = [t / 2 for t in baseline]
+    evaluation = Evaluation(verdict=Verdict.ok, baseline_times=baseline, candidate_times=candidate)
+    assert evaluation.speedup == pytest.approx(2.0)
+    low, high = evaluation.speedup_interval()
+    assert low == pytest.approx(2.0) and high == pytest.approx(2.0)  # every pair has ratio exactly 2
+    assert Evaluation(verdict=Verdict.wrong_answer, baseline_times=baseline, candidate_times=candidate
+                      ).speedup_interval() is None
