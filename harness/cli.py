@@ -6,52 +6,40 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Callable
 from datetime import UTC, datetime
-from functools import wraps
 from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from agents import AgentError
-from harness.errors import UserError
+from harness.errors import UserError, user_errors
+from harness.fingerprint import machine_fingerprint
 from harness.pareval import PAREVAL_KS, import_pareval
 from harness.pipeline import build_agent, check_run_toolchain, execute, open_run, pending_units, resolve_tasks
 from harness.records import Attempt, RunConfig
 from harness.report import print_summary
+from harness.sandbox_cli import sandbox_app
+from harness.sandboxes import (
+    GpusOption,
+    ImageOption,
+    SandboxOption,
+    SandboxOptions,
+    TimingCpusOption,
+    make_sandbox,
+    resolve_sandbox_name,
+)
 from harness.scoring import score
 from harness.store import RunStore
 from harness.validate import Check, validate_tasks
 from metrics import compare_runs
-from sandbox.base import Sandbox
-from tasks import PackError, load_packs, packs_of_suite, select_tasks
+from tasks import load_packs, packs_of_suite, select_tasks
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Benchmark LLM agents on code whose speed matters.")
 console = Console(stderr=True)
 stdout = Console()
-SANDBOXES = ("local", "docker")
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def user_errors(func: Callable[P, R]) -> Callable[P, R]:
-    """Errors a user can cause: one line naming the fix, exit status 2."""
-
-    @wraps(func)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return func(*args, **kwargs)
-        except (UserError, PackError, AgentError) as exc:
-            console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
-            raise typer.Exit(2) from None
-
-    return wrapper
-
 
 def parse_ks(text: str) -> list[int]:
     try:
@@ -61,16 +49,6 @@ def parse_ks(text: str) -> list[int]:
     if not ks or ks[0] < 1:
         raise UserError(f"--k {text!r}: give positive integers separated by commas, e.g. --k 1,5")
     return ks
-
-
-def make_sandbox(name: str, slots: int) -> Sandbox:
-    if name == "local":
-        from sandbox.local import LocalSandbox
-
-        return LocalSandbox(slots=slots)
-    if name == "docker":
-        raise UserError("the docker sandbox is not available in this version yet; use --sandbox local")
-    raise UserError(f"unknown sandbox {name!r}; use one of: {', '.join(SANDBOXES)}")
 
 
 def progress_bar() -> Progress:
@@ -113,7 +91,10 @@ def run(
     task: Annotated[list[str] | None, typer.Option(help="Task-id glob (repeatable), e.g. 'hpc/gemm/*'.")] = None,
     samples: Annotated[int, typer.Option("-n", "--samples", min=1, help="Samples per task.")] = 1,
     k: Annotated[str, typer.Option("--k", help="k values for pass@k etc., comma-separated.")] = "1",
-    sandbox: Annotated[str, typer.Option(help="Where code runs: local or docker.")] = "local",
+    sandbox: SandboxOption = None,
+    image: ImageOption = None,
+    gpus: GpusOption = None,
+    timing_cpus: TimingCpusOption = None,
     out: Annotated[Path | None, typer.Option(help="Run dir; repeat a command with the same --out to resume.")] = None,
     max_sandboxes: Annotated[int, typer.Option(min=1, help="Jobs in flight at once.")] = min(4, os.cpu_count() or 1),
     seed: Annotated[int, typer.Option(help="Seed passed to agents.")] = 0,
@@ -123,17 +104,23 @@ def run(
 ) -> None:
     """Evaluate an agent on a suite; exits 0 when the run finished (wrong code is a result, not an error)."""
     ks = parse_ks(k)
-    if sandbox not in SANDBOXES:
-        raise UserError(f"unknown sandbox {sandbox!r}; use one of: {', '.join(SANDBOXES)}")
-    config = RunConfig(suite=suite, tasks=list(task or []), agent=agent, samples=samples, k=ks, sandbox=sandbox,
-                       max_sandboxes=max_sandboxes, seed=seed, run_timeout_s=timeout)
     out = out or default_out(suite, agent)
+    requested = sandbox or (RunStore(out).read_manifest().config.sandbox if RunStore(out).exists() else "auto")
+    backend, note = resolve_sandbox_name(requested, image)
+    if note and sandbox is None:
+        console.print(f"[yellow]note:[/yellow] {note}", highlight=False, soft_wrap=True)
+    config = RunConfig(suite=suite, tasks=list(task or []), agent=agent, samples=samples, k=ks, sandbox=backend,
+                       max_sandboxes=max_sandboxes, seed=seed, run_timeout_s=timeout)
     packs, pairs = resolve_tasks(config)
     the_agent = build_agent(agent, packs, [t for _, t in pairs])
-    if sandbox == "local":
+    if backend == "local":
         check_run_toolchain(pairs)
-    box = make_sandbox(sandbox, max_sandboxes)
-    store = open_run(config, out, packs)
+    box = make_sandbox(SandboxOptions(backend, max_sandboxes, image, gpus, timing_cpus))
+    try:
+        store = open_run(config, out, packs, machine_fingerprint(box))
+    except BaseException:
+        box.close()
+        raise
     units, without = pending_units(store, pairs, the_agent, samples)
     if without:
         console.print(f"[yellow]note:[/yellow] the agent has no sample for {len(without)} task(s), e.g. {without[0]}")
@@ -218,6 +205,7 @@ def compare(
     )
 
 
+app.add_typer(sandbox_app, name="sandbox")
 import_app = typer.Typer(no_args_is_help=True, help="Turn other benchmarks' results into hpceval run dirs.")
 app.add_typer(import_app, name="import")
 
@@ -240,15 +228,19 @@ def import_pareval_command(
 def validate(
     packs: Annotated[list[str] | None, typer.Argument(help="Pack names (default: all).")] = None,
     task: Annotated[list[str] | None, typer.Option(help="Task-id glob (repeatable).")] = None,
-    sandbox: Annotated[str, typer.Option(help="local or docker.")] = "local",
+    sandbox: SandboxOption = None,
+    image: ImageOption = None,
     max_sandboxes: Annotated[int, typer.Option(min=1)] = min(4, os.cpu_count() or 1),
 ) -> None:
     """For every task: the reference passes, the baseline passes, a broken solution fails."""
     loaded = load_packs(list(packs) if packs else None)
     pairs = select_tasks(loaded, list(task or []))
-    if sandbox == "local":
+    backend, note = resolve_sandbox_name(sandbox or "auto", image)
+    if note and sandbox is None:
+        console.print(f"[yellow]note:[/yellow] {note}", highlight=False, soft_wrap=True)
+    if backend == "local":
         check_run_toolchain(pairs)
-    box = make_sandbox(sandbox, max_sandboxes)
+    box = make_sandbox(SandboxOptions(backend, max_sandboxes, image))
     with progress_bar() as progress:
         bar = progress.add_task("validate", total=len(pairs) * 3, status="")
         failures: list[Check] = []

@@ -53,7 +53,16 @@ def _os_release() -> str | None:
     return None
 
 
-def machine_fingerprint(sandbox: str) -> dict[str, object]:
+def machine_fingerprint(sandbox: object) -> dict[str, object]:
+    """What results are measured on: the sandbox's own facts when it has them (the Docker host and image),
+    else this host's."""
+    facts = getattr(sandbox, "fingerprint", None)
+    if callable(facts):
+        return dict(facts())
+    return host_fingerprint(str(getattr(sandbox, "name", sandbox)))
+
+
+def host_fingerprint(sandbox: str) -> dict[str, object]:
     affinity = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
     return {
         "sandbox": sandbox,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -14,7 +15,7 @@ from agents.replay import ReplayAgent
 from harness import __version__
 from harness.errors import UserError
 from harness.evaluate import Evaluation, evaluate
-from harness.fingerprint import git_revision, machine_fingerprint
+from harness.fingerprint import git_revision
 from harness.jobs import check_toolchain, task_resources
 from harness.records import Attempt, PackInfo, RunConfig, RunManifest
 from harness.store import RunStore
@@ -64,8 +65,9 @@ def resolve_tasks(config: RunConfig) -> tuple[list[Pack], list[tuple[Pack, Task]
         raise UserError(str(exc)) from None
 
 
-def open_run(config: RunConfig, out: Path, packs: list[Pack]) -> RunStore:
-    """Create the run dir, or check that an existing one holds this same run."""
+def open_run(config: RunConfig, out: Path, packs: list[Pack], fingerprint: dict[str, object]) -> RunStore:
+    """Create the run dir, or check that an existing one holds this same run. Attempts reference the
+    fingerprint of the machine they are measured on (a resumed run may be on another one)."""
     store = RunStore(out)
     infos = [PackInfo(name=p.name, version=p.spec.version, suite=p.spec.suite, content_hash=p.content_hash)
              for p in packs]
@@ -89,9 +91,10 @@ def open_run(config: RunConfig, out: Path, packs: list[Pack]) -> RunStore:
                 git_revision=git_revision(),
                 config=config,
                 packs=infos,
-                fingerprint=machine_fingerprint(config.sandbox),
+                fingerprint=fingerprint,
             )
         )
+    store.fingerprint_sha = store.put_artifact(json.dumps(fingerprint, sort_keys=True, indent=1), ".json")
     return store
 
 
@@ -157,6 +160,7 @@ def evaluate_unit(unit: Unit, agent: Agent, sandbox: Sandbox, store: RunStore, c
         speedup_ci=evaluation.speedup_interval(),
         efficiency=speedup / resources.cores if speedup is not None else None,
         usage=completion.usage if completion is not None else Usage(),
+        fingerprint_sha=store.fingerprint_sha,
         started_at=started,
         finished_at=now(),
     )

@@ -84,6 +84,7 @@ class Attempt(BaseModel):
     speedup_ci: list[float] | None = None  # 95% interval from resampling the interleaved timing pairs
     efficiency: float | None = None
     usage: Usage = Field(default_factory=Usage)
+    fingerprint_sha: str | None = None  # artifacts/<sha>.json: the machine and image this attempt ran on
     origin: str = "hpceval"  # "pareval": imported by `hpceval import pareval`
     runs: list[ResourceRun] | None = None  # per-resource runs of imported results (None: never ran)
     started_at: str

@@ -33,6 +33,7 @@ class RunStore:
         self.manifest_path = self.root / "run.json"
         self.summary_path = self.root / "summary.json"
         self._lock = threading.Lock()
+        self.fingerprint_sha: str | None = None  # the machine this process measures on (set by open_run)
 
     # -- manifest -------------------------------------------------------------------------------------
     def exists(self) -> bool:

@@ -93,3 +93,7 @@ def job_verdict(steps: list[StepResult]) -> Verdict:
         if step.verdict != Verdict.ok:
             return step.verdict
     return Verdict.ok
+
+
+class SandboxError(Exception):
+    """A sandbox cannot be set up here (no daemon, no image, …); the message names the fix."""

@@ -20,16 +20,16 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from sandbox.base import Job, JobResult, Limits, Step, StepKind, StepResult, Verdict, job_verdict
+from sandbox.base import Job, JobResult, Limits, Step, StepResult, Verdict, job_verdict
+from sandbox.lanes import MachineLane
+from sandbox.uids import UidLease
+from sandbox.verdicts import classify_step
 
 SLOT_UID_BASE = 61000
 SAFE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-MEMORY_MARKERS = ("std::bad_alloc", "Cannot allocate memory", "out of memory", "MemoryError")
 
 
 LAUNCHER = str(Path(__file__).resolve().with_name("launch.py"))
@@ -43,9 +43,10 @@ class LocalSandbox:
 
     def __init__(self, slots: int = 1, workroot: str | None = None, keep_dirs: bool = False) -> None:
         self.is_root = os.geteuid() == 0
+        self._lease = UidLease(SLOT_UID_BASE, max(1, slots)) if self.is_root else None
         self._slots: queue.Queue[int] = queue.Queue()
-        for index in range(max(1, slots)):
-            self._slots.put(index)
+        for uid in self._lease.uids if self._lease else range(max(1, slots)):
+            self._slots.put(uid)
         self._lane = MachineLane()
         self.workroot = Path(workroot or tempfile.gettempdir()) / "hpceval-sandbox"
         self.workroot.mkdir(parents=True, exist_ok=True)
@@ -53,13 +54,14 @@ class LocalSandbox:
         self.keep_dirs = keep_dirs
 
     def close(self) -> None:
-        pass
+        if self._lease is not None:
+            self._lease.release()
 
     def run(self, job: Job) -> JobResult:
         slot = self._slots.get()
         workdir = Path(tempfile.mkdtemp(prefix="job-", dir=self.workroot))
         try:
-            uid = SLOT_UID_BASE + slot if self.is_root else None
+            uid = slot if self.is_root else None  # as root, a slot is a leased uid
             self._write_files(workdir, job.files, uid)
             results: list[StepResult] = []
             isolation: dict[str, bool] = {}
@@ -155,8 +157,9 @@ class LocalSandbox:
         stdout, stderr = capture.finish()
         exit_code, rusage = status
         signal_number = exit_code - 128 if exit_code > 128 else None
-        verdict, message = _classify(
-            step, exit_code, signal_number, timed_out, capture.exceeded.is_set(), stderr, rusage, cpu_s
+        cpu_used = rusage.ru_utime + rusage.ru_stime if rusage else None
+        verdict, message = classify_step(
+            step, exit_code, signal_number, timed_out, capture.exceeded.is_set(), stderr, cpu_used, cpu_s
         )
         return StepResult(
             name=step.name,
@@ -242,38 +245,6 @@ def _live_pids_of(uid: int) -> list[int]:
     return pids
 
 
-class MachineLane:
-    """A readers-writer lock over the machine: any number of shared steps (builds, checks) run together;
-    an exclusive step (timing) waits for them to drain and runs alone. Waiting exclusives go first."""
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._shared = 0
-        self._exclusive = False
-        self._waiting_exclusive = 0
-
-    @contextmanager
-    def hold(self, exclusive: bool) -> Iterator[None]:
-        with self._cond:
-            if exclusive:
-                self._waiting_exclusive += 1
-                self._cond.wait_for(lambda: not self._exclusive and self._shared == 0)
-                self._waiting_exclusive -= 1
-                self._exclusive = True
-            else:
-                self._cond.wait_for(lambda: not self._exclusive and self._waiting_exclusive == 0)
-                self._shared += 1
-        try:
-            yield
-        finally:
-            with self._cond:
-                if exclusive:
-                    self._exclusive = False
-                else:
-                    self._shared -= 1
-                self._cond.notify_all()
-
-
 class CappedCapture:
     """Read a step's stdout and stderr in threads, keep at most `limit` bytes of their sum, and set
     `exceeded` as soon as the job writes more (the caller then kills it: verdict output_limit)."""
@@ -307,29 +278,3 @@ class CappedCapture:
             thread.join(timeout=5)
         with self._lock:
             return tuple(b"".join(chunks).decode("utf-8", errors="replace") for chunks in self._chunks)
-
-
-def _classify(
-    step: Step,
-    exit_code: int,
-    signal_number: int | None,
-    timed_out: bool,
-    output_exceeded: bool,
-    stderr: str,
-    rusage: resource.struct_rusage | None,
-    cpu_limit_s: float,
-) -> tuple[Verdict, str]:
-    if timed_out:
-        return Verdict.timeout, f"wall-clock limit of {step.limits.wall_s:g} s exceeded"
-    if signal_number in (signal.SIGXCPU, signal.SIGKILL) and rusage is not None:
-        if rusage.ru_utime + rusage.ru_stime >= cpu_limit_s * 0.95:
-            return Verdict.timeout, f"CPU-time limit of {cpu_limit_s:g} s exceeded"
-    if output_exceeded or signal_number == signal.SIGXFSZ:
-        return Verdict.output_limit, f"output limit of {step.limits.output_bytes} bytes exceeded"
-    if exit_code == 0:
-        return Verdict.ok, ""
-    if any(marker in stderr for marker in MEMORY_MARKERS):
-        return Verdict.memory_limit, f"memory limit of {step.limits.memory_mb} MB exceeded"
-    failed = Verdict.build_error if step.kind == StepKind.build else Verdict.runtime_error
-    how = f"killed by signal {signal_number}" if signal_number else f"exit status {exit_code}"
-    return failed, f"{step.name} failed: {how}"

@@ -1,0 +1,80 @@
+"""Choose and build the sandbox of a run: `local`, `docker`, or `auto` (docker wherever a daemon answers and
+the image is built, local otherwise)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+import typer
+
+from harness.errors import UserError
+from sandbox.base import Sandbox, SandboxError
+
+SANDBOXES = ("auto", "local", "docker")
+
+
+@dataclass(frozen=True)
+class SandboxOptions:
+    name: str = "auto"
+    slots: int = 1
+    image: str | None = None  # recipe name (cpu, cuda) or image reference; default cpu
+    gpus: str | None = None  # "all" or device ids "0,1"
+    timing_cpus: str | None = None  # reserved cpuset for timed steps, e.g. "8-15"
+    warm: bool = True
+
+
+def docker_ready(image: str | None) -> str | None:
+    """None when the docker sandbox can run here, else why not (one line)."""
+    try:
+        from sandbox.docker import connect
+        from sandbox.images import resolve_image
+
+        client = connect(timeout_s=5)
+        ref = resolve_image(image)
+        import docker.errors
+
+        try:
+            client.images.get(ref)
+        except docker.errors.ImageNotFound:
+            return f"the Docker daemon answers but image {ref} is not built (hpceval sandbox build --offline)"
+        finally:
+            client.close()
+    except SandboxError as exc:
+        return str(exc)
+    return None
+
+
+def resolve_sandbox_name(name: str, image: str | None) -> tuple[str, str | None]:
+    """The backend `auto` stands for here, and a note saying why when it falls back to local."""
+    if name not in SANDBOXES:
+        raise UserError(f"unknown sandbox {name!r}; use one of: {', '.join(SANDBOXES)}")
+    if name != "auto":
+        return name, None
+    reason = docker_ready(image)
+    return ("docker", None) if reason is None else ("local", f"using the local sandbox: {reason}")
+
+
+def make_sandbox(options: SandboxOptions) -> Sandbox:
+    if options.name == "local":
+        from sandbox.local import LocalSandbox
+
+        return LocalSandbox(slots=options.slots)
+    if options.name == "docker":
+        from sandbox.docker import DockerSandbox
+
+        try:
+            return DockerSandbox(slots=options.slots, image=options.image, warm=options.warm, gpus=options.gpus,
+                                 timing_cpus=options.timing_cpus)
+        except SandboxError as exc:
+            raise UserError(str(exc)) from None
+    raise UserError(f"unknown sandbox {options.name!r}; use one of: {', '.join(SANDBOXES)}")
+
+
+SandboxOption = Annotated[str | None, typer.Option(
+    "--sandbox", help="Where code runs: auto (docker where a daemon answers and the image is built, else local), "
+                      "local or docker. A resumed run keeps its sandbox.")]
+ImageOption = Annotated[str | None, typer.Option(help="Docker image: a recipe (cpu, cuda) or an image reference.")]
+GpusOption = Annotated[str | None, typer.Option(help="Docker: GPUs for the jobs, 'all' or ids like '0,1'.")]
+TimingCpusOption = Annotated[str | None, typer.Option(
+    help="Docker: a cpuset reserved for timed steps (e.g. 8-15); checks run in parallel on the other CPUs.")]

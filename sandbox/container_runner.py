@@ -1,0 +1,371 @@
+"""The job runner inside every Docker sandbox container, started as `python3 -I -S -c SOURCE`.
+
+Standard library only: the harness sends this file's source as the container's command, so an image needs
+nothing of hpceval but python3, and a runner never lags behind the harness that drives it.
+
+It runs as root (all capabilities dropped but SETUID and SETGID) and reads one JSON request per line on
+stdin, answering one JSON line on stdout. Everything a job does runs as the unprivileged `uid`, in a fresh
+process group, with rlimits: the job cannot signal the runner, read its memory, or write outside /work,
+/tmp and /dev/shm. Requests:
+  {"op": "ping"}                                   -> facts about the container (for the fingerprint)
+  {"op": "prepare", "job": ID, "files": {...}}     -> writes the files to /work/ID (as `uid`)
+  {"op": "step", "job": ID, "argv", "env", "wall_s", "cpu_s", "rlimits", "output_bytes"}
+                                                   -> exit status, signal, times, capped output, facts
+  {"op": "finish", "job": ID}                      -> removes every file and process `uid` left behind
+When stdin closes (the harness exited or died) the runner exits, and the container is removed with it.
+"""
+
+import json
+import os
+import resource
+import select
+import signal
+import sys
+import time
+
+UID = int(os.environ.get("HPCEVAL_UID", "1000"))  # one uid per pool slot: RLIMIT_NPROC is per uid, host-wide
+WORK = "/work"
+SAFE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+SCRATCH_DIRS = ("/work", "/tmp", "/dev/shm")
+RLIMITS = {
+    "cpu_s": resource.RLIMIT_CPU,
+    "data_bytes": resource.RLIMIT_DATA,
+    "nproc": resource.RLIMIT_NPROC,
+    "fsize_bytes": resource.RLIMIT_FSIZE,
+    "core_bytes": resource.RLIMIT_CORE,
+}
+
+
+def as_job_user(action, *args):
+    """Run `action(*args)` in a child that has dropped to the job's uid; return its exit status."""
+    pid = os.fork()
+    if pid == 0:
+        code = 0
+        try:
+            os.setgroups([])
+            os.setgid(UID)
+            os.setuid(UID)
+            action(*args)
+        except BaseException as exc:  # noqa: BLE001 - report, never return into the runner's loop
+            os.write(2, f"runner: {exc}\n".encode())
+            code = 1
+        os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status)
+
+
+def job_dir(job):
+    name = str(job)
+    if not name.isalnum():
+        raise ValueError(f"bad job id {name!r}")
+    return os.path.join(WORK, name)
+
+
+def write_files(root, files):
+    os.mkdir(root, 0o700)
+    os.mkdir(os.path.join(root, "tmp"), 0o700)
+    for rel, content in files.items():
+        path = os.path.normpath(os.path.join(root, rel))
+        if not path.startswith(root + os.sep):
+            raise ValueError(f"job file {rel!r} escapes the work dir")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(content)
+
+
+def kill_all_job_processes():
+    """`kill -KILL -1` as the job's uid: every process of that uid in the container, however detached."""
+    try:
+        os.kill(-1, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def live_job_pids():
+    pids = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            if os.stat(f"/proc/{name}").st_uid != UID:
+                continue
+            with open(f"/proc/{name}/stat", "rb") as handle:
+                state = handle.read().rsplit(b")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state not in (b"Z", b"X"):
+            pids.append(int(name))
+    return pids
+
+
+def clear_processes(timeout_s=5.0):
+    """Kill every process of the job's uid until none is alive; return how many were found."""
+    found = len(live_job_pids())
+    deadline = time.monotonic() + timeout_s
+    while live_job_pids() and time.monotonic() < deadline:
+        as_job_user(kill_all_job_processes)
+        time.sleep(0.002)
+    return found
+
+
+def remove_owned(top):
+    """Delete everything under `top` that the job's uid may delete (run as that uid)."""
+    for dirpath, dirnames, filenames in os.walk(top, topdown=False):
+        for name in filenames:
+            try:
+                os.unlink(os.path.join(dirpath, name))
+            except OSError:
+                pass
+        for name in dirnames:
+            path = os.path.join(dirpath, name)
+            try:
+                if os.path.islink(path):
+                    os.unlink(path)
+                else:
+                    os.rmdir(path)
+            except OSError:
+                pass
+
+
+def count_owned(tops):
+    count = 0
+    for top in tops:
+        for dirpath, dirnames, filenames in os.walk(top):
+            for name in dirnames + filenames:
+                try:
+                    if os.lstat(os.path.join(dirpath, name)).st_uid == UID:
+                        count += 1
+                except OSError:
+                    pass
+    return count
+
+
+def oom_kills():
+    """The container's OOM-kill count (cgroup v2 or v1), None where the cgroup files are not visible."""
+    for path, key in (("/sys/fs/cgroup/memory.events", "oom_kill"), ("/sys/fs/cgroup/memory/memory.oom_control",
+                                                                      "oom_kill")):
+        try:
+            with open(path) as handle:
+                for line in handle:
+                    name, _, value = line.partition(" ")
+                    if name == key:
+                        return int(value)
+        except OSError:
+            continue
+    return None
+
+
+def start_step(request, root, out_w, err_w):
+    pid = os.fork()
+    if pid != 0:
+        return pid
+    try:
+        os.setsid()
+        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+        os.dup2(out_w, 1)
+        os.dup2(err_w, 2)
+        try:
+            with open("/proc/self/oom_score_adj", "w") as handle:
+                handle.write("1000")  # under memory pressure the kernel kills the job, never the runner
+        except OSError:
+            pass
+        for key, value in request.get("rlimits", {}).items():
+            soft_hard = (value, value + 1) if key == "cpu_s" else (value, value)
+            resource.setrlimit(RLIMITS[key], soft_hard)
+        os.setgroups([])
+        os.setgid(UID)
+        os.setuid(UID)
+        os.chdir(root)
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+        env = {"PATH": SAFE_PATH, "HOME": root, "TMPDIR": os.path.join(root, "tmp"), "LANG": "C.UTF-8",
+               **request.get("env", {})}
+        os.execvpe(request["argv"][0], request["argv"], env)
+    except FileNotFoundError:
+        os.write(2, f"sandbox: command not found: {request['argv'][0]}\n".encode())
+        os._exit(127)
+    except BaseException as exc:  # noqa: BLE001
+        os.write(2, f"sandbox: could not start {request['argv'][0]}: {exc}\n".encode())
+        os._exit(126)
+
+
+def pidfd(pid):
+    try:
+        return os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        return None
+
+
+def run_step(request):
+    root = job_dir(request["job"])
+    cap = int(request["output_bytes"])
+    out_r, out_w = os.pipe()
+    err_r, err_w = os.pipe()
+    oom_before = oom_kills()
+    started = time.monotonic()
+    pid = start_step(request, root, out_w, err_w)
+    os.close(out_w)
+    os.close(err_w)
+    deadline = started + float(request["wall_s"])
+    chunks = {out_r: [], err_r: []}
+    total = 0
+    open_fds = [out_r, err_r]
+    exit_fd = pidfd(pid)  # readable once the main process exits: no polling delay
+    status = None
+    rusage = None
+    strays = 0
+    timed_out = exceeded = killed = False
+    while True:
+        if status is None:
+            reaped, raw, usage = os.wait4(pid, os.WNOHANG)
+            if reaped == pid:
+                status, rusage = raw, usage
+        if status is not None and not killed:
+            # the main process is gone: whatever it left running (detached children) dies now
+            killed = True
+            strays = clear_processes()
+        if not open_fds and status is not None:
+            break
+        now = time.monotonic()
+        if not killed and (now >= deadline or exceeded):
+            timed_out = not exceeded
+            killed = True
+            clear_processes()
+            continue
+        watched = open_fds + ([exit_fd] if status is None and exit_fd is not None else []) + [0]
+        poll_s = 0.005 if status is None and exit_fd is None else 1.0
+        ready, _, _ = select.select(watched, [], [], 1.0 if killed else min(poll_s, max(0.0, deadline - now)))
+        for fd in ready:
+            if fd == 0:
+                harness_gone()
+                continue
+            if fd == exit_fd:
+                continue
+            data = os.read(fd, 65536)
+            if not data:
+                open_fds.remove(fd)
+                os.close(fd)
+                continue
+            room = cap - total
+            total += len(data)
+            if room > 0:
+                chunks[fd].append(data[:room])
+            if total > cap:
+                exceeded = True
+        if killed and status is None:
+            reaped, raw, usage = os.wait4(pid, 0)
+            status, rusage = raw, usage
+    wall = time.monotonic() - started
+    if exit_fd is not None:
+        os.close(exit_fd)
+    code = os.waitstatus_to_exitcode(status)
+    oom_after = oom_kills()
+    return {
+        "exit_code": code if code >= 0 else 128 - code,
+        "signal": -code if code < 0 else None,
+        "wall_s": wall,
+        "cpu_s": rusage.ru_utime + rusage.ru_stime,
+        "max_rss_kb": rusage.ru_maxrss,
+        "stdout": b"".join(chunks[out_r]).decode("utf-8", "replace"),
+        "stderr": b"".join(chunks[err_r]).decode("utf-8", "replace"),
+        "timed_out": timed_out,
+        "output_exceeded": exceeded,
+        "oom_killed": oom_before is not None and oom_after is not None and oom_after > oom_before,
+        "strays": strays,
+    }
+
+
+def finish(request):
+    strays = clear_processes()
+    root = job_dir(request["job"])
+    inside = count_owned([root]) + (1 if os.path.isdir(root) else 0)
+    left = count_owned([d for d in SCRATCH_DIRS if os.path.isdir(d)]) - inside
+    for top in SCRATCH_DIRS:
+        if os.path.isdir(top):
+            as_job_user(remove_owned, top)
+    return {"strays": strays, "files_outside_workdir": max(0, left), "clean": not live_job_pids()}
+
+
+def ping(_request):
+    paranoid = None
+    try:
+        with open("/proc/sys/kernel/perf_event_paranoid") as handle:
+            paranoid = int(handle.read())
+    except (OSError, ValueError):
+        pass
+    return {"uid": UID, "cpus": sorted(os.sched_getaffinity(0)), "perf_event_paranoid": paranoid,
+            "oom_kills_visible": oom_kills() is not None, "python": sys.version.split()[0]}
+
+
+def handle(request):
+    op = request.get("op")
+    if op == "prepare":
+        status = as_job_user(write_files, job_dir(request["job"]), request["files"])
+        if status != 0:
+            raise OSError(f"could not write the job's files (status {status})")
+        return {}
+    if op == "step":
+        return run_step(request)
+    if op == "finish":
+        return finish(request)
+    if op == "ping":
+        return ping(request)
+    raise ValueError(f"unknown op {op!r}")
+
+
+class Requests:
+    """Request lines from stdin (fd 0), read unbuffered so that a step can watch fd 0 for the harness going away."""
+
+    def __init__(self):
+        self.pending = b""
+
+    def feed(self):
+        data = os.read(0, 1 << 16)
+        if not data:
+            return False
+        self.pending += data
+        return True
+
+    def next(self):
+        while b"\n" not in self.pending:
+            if not self.feed():
+                return None
+        line, _, self.pending = self.pending.partition(b"\n")
+        return line
+
+
+REQUESTS = Requests()
+
+
+def harness_gone():
+    """Called when fd 0 is readable during a step: EOF means the harness exited or died; take the job with us."""
+    if REQUESTS.feed():
+        return
+    clear_processes()
+    os._exit(0)
+
+
+def main():
+    os.umask(0o022)
+    for top in (WORK, "/tmp"):
+        if os.path.isdir(top):
+            os.chmod(top, 0o1777)  # a tmpfs takes the mode of the image's dir; the job user must create here
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    out = sys.stdout
+    out.write(json.dumps({"ready": True}) + "\n")
+    out.flush()
+    while True:
+        line = REQUESTS.next()
+        if line is None:
+            return
+        if not line.strip():
+            continue
+        try:
+            reply = {"ok": True, **handle(json.loads(line))}
+        except Exception as exc:  # noqa: BLE001 - the harness turns this into infra_error
+            reply = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
+        out.write(json.dumps(reply) + "\n")
+        out.flush()
+
+
+if __name__ == "__main__":
+    main()

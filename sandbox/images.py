@@ -1,0 +1,126 @@
+"""Sandbox images: recipes in `sandbox/images/<name>/`, tags from a content hash of the recipe, and builds
+online (`docker build`) or offline (debootstrap a Debian rootfs, install the packages inside, `docker import`)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sandbox.base import SandboxError
+
+RECIPES = Path(__file__).resolve().parent / "images"
+DEFAULT_IMAGE = "cpu"
+DEBIAN_SUITE = "bookworm"
+DEFAULT_MIRROR = "http://deb.debian.org/debian"
+JOB_UID = 1000
+RECIPE_LABEL = "org.hpceval.recipe"
+
+
+@dataclass(frozen=True)
+class Recipe:
+    name: str  # cpu, cuda
+    path: Path
+
+    @property
+    def content_hash(self) -> str:
+        digest = hashlib.sha256()
+        for file in sorted(p for p in self.path.rglob("*") if p.is_file()):
+            digest.update(file.relative_to(self.path).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+        return digest.hexdigest()[:12]
+
+    @property
+    def tag(self) -> str:
+        return f"hpceval-{self.name}:{self.content_hash}"
+
+    def packages(self) -> list[str]:
+        listing = self.path / "packages.txt"
+        if not listing.exists():
+            raise SandboxError(f"image {self.name!r} has no packages.txt, so it cannot be built offline; "
+                               "build it online on a host that reaches a registry")
+        lines = (line.split("#", 1)[0].strip() for line in listing.read_text().splitlines())
+        return [line for line in lines if line]
+
+
+def recipe(name: str) -> Recipe:
+    path = RECIPES / name
+    if not (path / "Dockerfile").exists():
+        known = ", ".join(sorted(p.name for p in RECIPES.iterdir() if (p / "Dockerfile").exists()))
+        raise SandboxError(f"unknown image {name!r}; use one of: {known}")
+    return Recipe(name=name, path=path)
+
+
+def resolve_image(spec: str | None) -> str:
+    """`--image`: a recipe name (cpu, cuda) becomes its content-hash tag; anything else is an image ref."""
+    spec = spec or os.environ.get("HPCEVAL_IMAGE") or DEFAULT_IMAGE
+    if (RECIPES / spec / "Dockerfile").exists():
+        return recipe(spec).tag
+    return spec
+
+
+def build_online(client: Any, item: Recipe, log: Callable[[str], None]) -> str:
+    """`docker build` of the recipe's Dockerfile (needs a registry for the base image)."""
+    import docker.errors
+
+    try:
+        image, lines = client.images.build(path=str(item.path), tag=item.tag, rm=True, labels={RECIPE_LABEL: item.tag})
+    except docker.errors.BuildError as exc:
+        raise SandboxError(f"docker build of {item.tag} failed: {exc.msg}; without a registry use --offline") from None
+    except docker.errors.APIError as exc:
+        raise SandboxError(f"docker build of {item.tag} failed: {exc.explanation}; "
+                           "without a registry use --offline") from None
+    for entry in lines:
+        if isinstance(entry, dict) and entry.get("stream", "").strip():
+            log(entry["stream"].rstrip())
+    return str(image.id)
+
+
+def _run(argv: list[str], log: Callable[[str], None], what: str) -> None:
+    log("$ " + " ".join(argv[:6]) + (" ..." if len(argv) > 6 else ""))
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        tail = " | ".join((done.stderr or done.stdout).strip().splitlines()[-3:])
+        raise SandboxError(f"{what} failed (exit {done.returncode}): {tail}")
+
+
+def build_offline(item: Recipe, log: Callable[[str], None], mirror: str | None = None) -> str:
+    """Build the recipe's package set without a registry: debootstrap + chroot apt-get + `docker import`.
+    Needs root, debootstrap and a reachable Debian mirror (HPCEVAL_DEBIAN_MIRROR or --mirror)."""
+    if os.geteuid() != 0:
+        raise SandboxError("an offline build needs root (debootstrap and chroot); run it as root or with sudo")
+    for tool in ("debootstrap", "chroot", "tar", "docker"):
+        if shutil.which(tool) is None:
+            hint = "apt-get install debootstrap" if tool == "debootstrap" else f"install {tool}"
+            raise SandboxError(f"{tool} not found; an offline build needs it ({hint})")
+    packages = item.packages()
+    mirror = mirror or os.environ.get("HPCEVAL_DEBIAN_MIRROR") or DEFAULT_MIRROR
+    with tempfile.TemporaryDirectory(prefix="hpceval-rootfs-") as scratch:
+        root = Path(scratch) / "root"
+        _run(["debootstrap", "--variant=minbase", DEBIAN_SUITE, str(root), mirror], log, "debootstrap")
+        shutil.copy("/etc/resolv.conf", root / "etc" / "resolv.conf")
+        install = (
+            "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "
+            + " ".join(packages)
+            + f" && apt-get clean && rm -rf /var/lib/apt/lists/* && useradd -u {JOB_UID} -M -d /work -s /bin/sh hpceval"
+            + " && mkdir -m 1777 /work"
+        )
+        _run(["chroot", str(root), "sh", "-c", install], log, "installing the packages in the rootfs")
+        (root / "etc" / "resolv.conf").unlink()
+        changes = ["ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "ENV LANG=C.UTF-8",
+                   "WORKDIR /work", f"LABEL {RECIPE_LABEL}={item.tag}"]
+        argv = ["docker", "import", *[arg for change in changes for arg in ("--change", change)], "-", item.tag]
+        log(f"$ tar -C ROOTFS -c . | docker import - {item.tag}")
+        tar = subprocess.Popen(["tar", "-C", str(root), "--numeric-owner", "-c", "."], stdout=subprocess.PIPE)
+        done = subprocess.run(argv, stdin=tar.stdout, capture_output=True, text=True, check=False)
+        assert tar.stdout is not None
+        tar.stdout.close()
+        tar.wait()
+        if done.returncode != 0 or tar.returncode != 0:
+            raise SandboxError(f"docker import failed: {done.stderr.strip()[-300:]}")
+        return done.stdout.strip()
