@@ -76,7 +76,7 @@ class LLMAgent:
     def generate(self, request: GenerationRequest) -> Completion:
         """One completion for the prompt (round 0), outside any loop."""
         try:
-            return self.loop.write(request.prompt, request.task.entry_point, request.sample, None).completion
+            return self.loop.write(request.prompt, request.task, request.sample, None).completion
         except CallFailed as exc:
             raise AgentError(str(exc)) from None
 

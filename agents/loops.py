@@ -14,6 +14,7 @@ from agents.base import Completion, Message, Usage
 from agents.client import ChatModel
 from agents.extract import extract_code
 from agents.judge import judge_messages, parse_verdict
+from tasks.loader import Task
 
 LoopKind = Literal["single", "repair", "coder-judge"]
 LOOPS: tuple[LoopKind, ...] = ("single", "repair", "coder-judge")
@@ -84,7 +85,7 @@ class CoderLoop:
         self.coder = coder
         self.judge = judge
 
-    def write(self, prompt: str, entry_point: str, sample: int, previous: Transcript | None) -> Turn:
+    def write(self, prompt: str, task: Task, sample: int, previous: Transcript | None) -> Turn:
         """The coder's code for the next round: from the prompt, or revising after `previous`.
         Raises CallFailed."""
         if previous is None:
@@ -93,7 +94,7 @@ class CoderLoop:
             assert previous.next_message is not None, "revise only after a review"
             messages = [*previous.coder, Message(role="user", content=previous.next_message)]
         reply = self.coder.call(messages, sample)
-        completion = Completion(text=reply.text, code=extract_code(reply.text, entry_point), usage=reply.usage)
+        completion = Completion(text=reply.text, code=extract_code(reply.text, task.entry_point, task.signature), usage=reply.usage)
         return Turn(completion, [*messages, Message(role="assistant", content=reply.text)], {"coder": reply.usage})
 
     def review(self, transcript: Transcript, prompt: str, code: str | None, feedback: Feedback,

@@ -163,7 +163,7 @@ def run_loop(unit: Unit, agent: LLMAgent, sandbox: Sandbox, store: RunStore, con
             break
         started = now()
         try:
-            turn = agent.loop.write(prompt, unit.task.entry_point, unit.sample, previous)
+            turn = agent.loop.write(prompt, unit.task, unit.sample, previous)
         except CallFailed as exc:
             if exc.fatal:
                 raise AgentError(str(exc)) from None
