@@ -94,7 +94,8 @@ class CoderLoop:
             assert previous.next_message is not None, "revise only after a review"
             messages = [*previous.coder, Message(role="user", content=previous.next_message)]
         reply = self.coder.call(messages, sample)
-        completion = Completion(text=reply.text, code=extract_code(reply.text, task.entry_point, task.signature), usage=reply.usage)
+        code = extract_code(reply.text, task.entry_point, task.signature)
+        completion = Completion(text=reply.text, code=code, usage=reply.usage)
         return Turn(completion, [*messages, Message(role="assistant", content=reply.text)], {"coder": reply.usage})
 
     def review(self, transcript: Transcript, prompt: str, code: str | None, feedback: Feedback,

@@ -25,7 +25,9 @@ def reference_answer(prompt: str) -> str:
     problem = re.search(r"defines `(\w+)`", prompt)
     model = re.search(r"## Execution model: (\S+)", prompt)
     assert problem and model, prompt[:300]
-    code = (PROBLEMS / problem.group(1) / "reference" / f"{MODEL_FILES[model.group(1)]}.cpp").read_text()
+    folder = next(p.parent for p in PROBLEMS.glob("*/problem.yaml")
+                  if re.search(rf"^entry_point: *{problem.group(1)}\s*$", p.read_text(), re.M))
+    code = (folder / "reference" / f"{MODEL_FILES[model.group(1)]}.cpp").read_text()
     return f"Here is a fast version.\n\n```cpp\n{code}```\n\nIt keeps the signature."
 
 
