@@ -6,14 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from agents.base import Message
-from agents.providers.base import (
-    RawReply,
-    client_options,
-    failure_from_sdk,
-    import_sdk,
-    resolve_endpoint,
-    resolve_key,
-)
+from agents.providers.base import RawReply, connect, failure_from_sdk
 from agents.settings import CallPolicy, ModelSpec, Sampling
 
 KEY_VAR = "ANTHROPIC_API_KEY"
@@ -23,11 +16,9 @@ DEFAULT_MAX_TOKENS = 8192  # the messages API requires max_tokens
 
 class AnthropicMessages:
     def __init__(self, spec: ModelSpec, base_url: str | None, policy: CallPolicy) -> None:
-        self.sdk = import_sdk("anthropic")
         self.spec = spec
-        self.endpoint = resolve_endpoint(base_url, URL_VAR)
-        key = resolve_key(KEY_VAR, self.endpoint, spec)
-        self.client = self.sdk.AsyncAnthropic(api_key=key, base_url=self.endpoint, **client_options(policy))
+        self.sdk, self.endpoint, self.client = connect(
+            "anthropic", "AsyncAnthropic", spec, base_url, KEY_VAR, URL_VAR, policy)
 
     def request(self, messages: list[Message], sampling: Sampling) -> dict[str, Any]:
         system = "\n\n".join(m.content for m in messages if m.role == "system")

@@ -6,7 +6,7 @@ import importlib
 import os
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Protocol
+from typing import Any, Protocol
 
 from agents.base import AgentError, Message
 from agents.retry import CallFailure, parse_retry_after
@@ -75,6 +75,12 @@ def failure_from_sdk(exc: Exception, sdk: ModuleType, spec: ModelSpec, key_var: 
     raise exc
 
 
-def client_options(policy: CallPolicy) -> dict[str, object]:
-    """Options both SDK clients take: no built-in retries (ours count them), our per-call timeout."""
-    return {"max_retries": 0, "timeout": policy.timeout_s}
+def connect(sdk_name: str, client_class: str, spec: ModelSpec, base_url: str | None, key_var: str, url_var: str,
+            policy: CallPolicy) -> tuple[ModuleType, str | None, Any]:
+    """The SDK module, the endpoint (None: the provider's own API) and an async client with no built-in
+    retries (ours count them) and our per-call timeout."""
+    sdk = import_sdk(sdk_name)
+    endpoint = resolve_endpoint(base_url, url_var)
+    key = resolve_key(key_var, endpoint, spec)
+    client = getattr(sdk, client_class)(api_key=key, base_url=endpoint, max_retries=0, timeout=policy.timeout_s)
+    return sdk, endpoint, client

@@ -6,14 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from agents.base import Message
-from agents.providers.base import (
-    RawReply,
-    client_options,
-    failure_from_sdk,
-    import_sdk,
-    resolve_endpoint,
-    resolve_key,
-)
+from agents.providers.base import RawReply, connect, failure_from_sdk
 from agents.settings import CallPolicy, ModelSpec, Sampling
 
 KEY_VAR = "OPENAI_API_KEY"
@@ -22,11 +15,9 @@ URL_VAR = "OPENAI_BASE_URL"
 
 class OpenAIChat:
     def __init__(self, spec: ModelSpec, base_url: str | None, policy: CallPolicy) -> None:
-        self.sdk = import_sdk("openai")
         self.spec = spec
-        self.endpoint = resolve_endpoint(base_url, URL_VAR)
-        key = resolve_key(KEY_VAR, self.endpoint, spec)
-        self.client = self.sdk.AsyncOpenAI(api_key=key, base_url=self.endpoint, **client_options(policy))
+        self.sdk, self.endpoint, self.client = connect(
+            "openai", "AsyncOpenAI", spec, base_url, KEY_VAR, URL_VAR, policy)
 
     def request(self, messages: list[Message], sampling: Sampling, sample: int) -> dict[str, Any]:
         body: dict[str, Any] = {"model": self.spec.model, "messages": [m.model_dump() for m in messages]}
