@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, Field
 
@@ -17,9 +17,22 @@ class GenerationRequest(BaseModel):
 
 
 class Usage(BaseModel):
+    """Tokens and dollars of one or more model calls. `cost_usd` is money spent: a cache hit costs 0."""
+
     prompt_tokens: int = 0
     completion_tokens: int = 0
     cost_usd: float = 0.0
+    calls: int = 0  # calls made, cache hits included
+    cached_calls: int = 0  # answered from the cache (no request sent)
+    retries: int = 0  # requests retried after a 429, 5xx, timeout or dropped connection
+
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(**{name: getattr(self, name) + getattr(other, name) for name in Usage.model_fields})
+
+
+class Message(BaseModel):
+    role: Literal["system", "user", "assistant"]
+    content: str
 
 
 class Completion(BaseModel):

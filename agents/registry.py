@@ -1,4 +1,5 @@
-"""Turn an `--agent` spec into an agent: `reference`, `baseline`, `replay:PATH`."""
+"""Turn an `--agent` spec into an agent: `reference`, `baseline`, `replay:PATH`, `openai:MODEL`,
+`anthropic:MODEL`."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ from pathlib import Path
 
 from agents.base import Agent, AgentError
 from agents.replay import ReplayAgent
+from agents.settings import is_model_spec
 from agents.static import SourceLookup, StaticAgent
 
-KNOWN_SPECS = "reference, baseline, replay:PATH"
+KNOWN_SPECS = "reference, baseline, replay:PATH, openai:MODEL, anthropic:MODEL"
 
 
-def make_agent(spec: str, reference: SourceLookup, baseline: SourceLookup) -> Agent:
+def make_agent(spec: str, reference: SourceLookup, baseline: SourceLookup, options: object = None) -> Agent:
+    """`options` (an `agents.llm.ModelOptions`) configures model agents; the others ignore it."""
     kind, _, argument = spec.partition(":")
     if kind == "reference" and not argument:
         return StaticAgent(spec, reference)
@@ -21,4 +24,8 @@ def make_agent(spec: str, reference: SourceLookup, baseline: SourceLookup) -> Ag
         if not argument:
             raise AgentError("replay needs a file: --agent replay:PATH/TO/samples.jsonl")
         return ReplayAgent(spec, Path(argument))
+    if is_model_spec(spec):
+        from agents.llm import LLMAgent, ModelOptions
+
+        return LLMAgent(spec, options if isinstance(options, ModelOptions) else ModelOptions())
     raise AgentError(f"unknown agent {spec!r}; use one of: {KNOWN_SPECS}")

@@ -55,4 +55,4 @@ class ReplayAgent:
 
     def generate(self, request: GenerationRequest) -> Completion:
         text = self.samples[request.task.task_id][request.sample]
-        return Completion(text=text, code=extract_code(text, request.task.entry_point))
+        return Completion(text=text, code=extract_code(text, request.task.entry_point, request.task.signature))

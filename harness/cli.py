@@ -15,8 +15,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from agents import Agent, Usage
+from agents.llm import LLMAgent
+from harness.cli_cache import cache_app
 from harness.errors import UserError, user_errors
 from harness.fingerprint import machine_fingerprint
+from harness.model_flags import model_options
 from harness.pareval import PAREVAL_KS, import_pareval
 from harness.pipeline import build_agent, check_run_toolchain, execute, open_run, pending_units, resolve_tasks
 from harness.records import Attempt, RunConfig
@@ -31,11 +35,12 @@ from harness.sandboxes import (
     make_sandbox,
     resolve_sandbox_name,
 )
-from harness.scoring import score
+from harness.scoring import score, usage_totals
 from harness.store import RunStore
 from harness.validate import Check, validate_tasks
 from metrics import compare_runs
-from tasks import load_packs, packs_of_suite, select_tasks
+from sandbox.base import Sandbox
+from tasks import Pack, Task, load_packs, packs_of_suite, select_tasks
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Benchmark LLM agents on code whose speed matters.")
 console = Console(stderr=True)
@@ -87,7 +92,9 @@ def default_out(suite: str, agent: str) -> Path:
 @user_errors
 def run(
     suite: Annotated[str, typer.Option(help="Suite (or pack) to run.")] = "hpc",
-    agent: Annotated[str, typer.Option(help="The coder: reference, baseline, replay:PATH.")] = "reference",
+    agent: Annotated[
+        str, typer.Option(help="The coder: reference, baseline, replay:PATH, openai:MODEL, anthropic:MODEL.")
+    ] = "reference",
     task: Annotated[list[str] | None, typer.Option(help="Task-id glob (repeatable), e.g. 'hpc/gemm/*'.")] = None,
     samples: Annotated[int, typer.Option("-n", "--samples", min=1, help="Samples per task.")] = 1,
     k: Annotated[str, typer.Option("--k", help="k values for pass@k etc., comma-separated.")] = "1",
@@ -97,45 +104,87 @@ def run(
     timing_cpus: TimingCpusOption = None,
     out: Annotated[Path | None, typer.Option(help="Run dir; repeat a command with the same --out to resume.")] = None,
     max_sandboxes: Annotated[int, typer.Option(min=1, help="Jobs in flight at once.")] = min(4, os.cpu_count() or 1),
-    seed: Annotated[int, typer.Option(help="Seed passed to agents.")] = 0,
+    seed: Annotated[int | None, typer.Option(help="Seed passed to agents (and as `seed` to OpenAI-API calls).")] = None,
     timeout: Annotated[
         float | None, typer.Option(min=1, help="Wall-clock limit (s) of each check/time step (default: the pack's).")
     ] = None,
+    judge: Annotated[str | None, typer.Option(help="A judge model (openai:MODEL, anthropic:MODEL).")] = None,
+    loop: Annotated[str | None, typer.Option(help="single, repair or coder-judge (default: coder-judge with "
+                                                  "--judge, else single).")] = None,
+    rounds: Annotated[int | None, typer.Option(min=1, help="Rounds of a repair/coder-judge loop (default 3).")] = None,
+    base_url: Annotated[str | None, typer.Option(help="API base URL of the coder (an OpenAI-compatible server: "
+                                                      "vLLM, Ollama, ...); also the judge's if same provider.")] = None,
+    judge_base_url: Annotated[str | None, typer.Option(help="API base URL of the judge.")] = None,
+    temperature: Annotated[float | None, typer.Option(min=0, max=2, help="Sampling temperature.")] = None,
+    top_p: Annotated[float | None, typer.Option(min=0, max=1, help="Nucleus sampling mass.")] = None,
+    max_tokens: Annotated[int | None, typer.Option(min=1, help="Completion token limit per call.")] = None,
+    reasoning_effort: Annotated[str | None, typer.Option(help="Reasoning effort where the API has it "
+                                                              "(minimal, low, medium, high, xhigh, max).")] = None,
+    agent_config: Annotated[Path | None, typer.Option(help="YAML/TOML file of sampling settings (coder:, "
+                                                          "judge:, policy:); flags override it.")] = None,
+    max_connections: Annotated[int, typer.Option(min=1, help="Model calls in flight at once.")] = 16,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the call cache.")] = False,
+    cost_limit: Annotated[float | None, typer.Option(min=0, help="Start no new work once this many USD are "
+                                                                 "spent (this run, resumes included).")] = None,
+    prices: Annotated[Path | None, typer.Option(help="Price table (YAML) overriding the shipped one.")] = None,
+    request_timeout: Annotated[float | None, typer.Option(min=0.1, help="Per-call timeout, s (default 600).")] = None,
+    max_retries: Annotated[int | None, typer.Option(min=0, help="Retries of a failing call (default 6).")] = None,
+    retry_base_delay: Annotated[float | None, typer.Option(min=0, help="First backoff, s (default 1).")] = None,
 ) -> None:
     """Evaluate an agent on a suite; exits 0 when the run finished (wrong code is a result, not an error)."""
     ks = parse_ks(k)
+    options = model_options(
+        judge=judge, loop=loop, rounds=rounds, base_url=base_url, judge_base_url=judge_base_url,
+        temperature=temperature, top_p=top_p, max_tokens=max_tokens, seed=seed, reasoning_effort=reasoning_effort,
+        agent_config=agent_config, max_connections=max_connections, no_cache=no_cache, cost_limit=cost_limit,
+        prices=prices, request_timeout=request_timeout, max_retries=max_retries, retry_base_delay=retry_base_delay)
     out = out or default_out(suite, agent)
     requested = sandbox or (RunStore(out).read_manifest().config.sandbox if RunStore(out).exists() else "auto")
     backend, note = resolve_sandbox_name(requested, image)
     if note and sandbox is None:
         console.print(f"[yellow]note:[/yellow] {note}", highlight=False, soft_wrap=True)
     config = RunConfig(suite=suite, tasks=list(task or []), agent=agent, samples=samples, k=ks, sandbox=backend,
-                       max_sandboxes=max_sandboxes, seed=seed, run_timeout_s=timeout)
+                       max_sandboxes=max_sandboxes, seed=seed or 0, run_timeout_s=timeout, judge=options.judge,
+                       loop=options.loop, rounds=options.rounds, coder_sampling=options.coder_sampling,
+                       judge_sampling=options.judge_sampling, base_url=base_url, judge_base_url=judge_base_url,
+                       max_connections=max_connections, cache=options.cache, cost_limit_usd=cost_limit)
     packs, pairs = resolve_tasks(config)
-    the_agent = build_agent(agent, packs, [t for _, t in pairs])
     if backend == "local":
         check_run_toolchain(pairs)
-    box = make_sandbox(SandboxOptions(backend, max_sandboxes, image, gpus, timing_cpus))
+    the_agent = build_agent(agent, packs, [t for _, t in pairs], options)
+    try:
+        box = make_sandbox(SandboxOptions(backend, max_sandboxes, image, gpus, timing_cpus))
+        run_agent(the_agent, box, config, out, packs, pairs, ks)
+    finally:
+        if isinstance(the_agent, LLMAgent):
+            the_agent.close()
+
+
+def run_agent(the_agent: Agent, box: Sandbox, config: RunConfig, out: Path, packs: list[Pack],
+              pairs: list[tuple[Pack, Task]], ks: list[int]) -> None:
     try:
         store = open_run(config, out, packs, machine_fingerprint(box))
     except BaseException:
         box.close()
         raise
-    units, without = pending_units(store, pairs, the_agent, samples)
+    if isinstance(the_agent, LLMAgent):
+        the_agent.meter.add(usage_totals(store.read_attempts()).get("total", Usage()).cost_usd)
+    units, without = pending_units(store, pairs, the_agent, config.samples)
     if without:
         console.print(f"[yellow]note:[/yellow] the agent has no sample for {len(without)} task(s), e.g. {without[0]}")
     console.print(f"run dir {out}: {len(units)} sample(s) to evaluate")
     verdicts: Counter[str] = Counter()
     try:
         with progress_bar() as progress:
-            bar = progress.add_task(suite, total=len(units), status="")
+            bar = progress.add_task(config.suite, total=len(units), status="")
 
-            def on_done(attempt: Attempt) -> None:
-                verdicts[attempt.verdict.value] += 1
+            def on_done(attempts: list[Attempt]) -> None:
+                if attempts:
+                    verdicts[attempts[-1].verdict.value] += 1
                 status = " ".join(f"{v}={c}" for v, c in sorted(verdicts.items()))
                 progress.update(bar, advance=1, status=status)
 
-            execute(units, the_agent, box, store, config, on_done)
+            finished = execute(units, the_agent, box, store, config, on_done)
     except KeyboardInterrupt:
         console.print(f"[yellow]interrupted[/yellow]: finished samples are saved; repeat the command to resume ({out})")
         raise typer.Exit(130) from None
@@ -143,7 +192,12 @@ def run(
         box.close()
     summary = score(store.read_attempts(), ks)
     store.write_summary(summary)
-    print_summary(stdout, summary, f"{agent} on {suite} ({out})")
+    print_summary(stdout, summary, f"{config.agent} on {config.suite} ({out})")
+    if isinstance(the_agent, LLMAgent) and the_agent.meter.exhausted():
+        left = len(pending_units(store, pairs, the_agent, config.samples)[0])
+        console.print(f"[yellow]cost limit reached[/yellow]: ${the_agent.meter.spent_usd:.4f} spent of "
+                      f"${config.cost_limit_usd:g}; {left} sample(s) not finished ({len(finished)} round(s) ran); "
+                      "raise --cost-limit and repeat the command to go on", highlight=False, soft_wrap=True)
 
 
 @app.command("score")
@@ -206,6 +260,7 @@ def compare(
 
 
 app.add_typer(sandbox_app, name="sandbox")
+app.add_typer(cache_app, name="cache")
 import_app = typer.Typer(no_args_is_help=True, help="Turn other benchmarks' results into hpceval run dirs.")
 app.add_typer(import_app, name="import")
 

@@ -27,6 +27,7 @@ class Evaluation:
     time_s: float | None = None
     baseline_times: list[float] = field(default_factory=list)
     candidate_times: list[float] = field(default_factory=list)
+    counters: dict[str, float] = field(default_factory=dict)  # profiler counters, where the host gives them
 
     @property
     def baseline_median_s(self) -> float | None:

@@ -6,34 +6,20 @@ import json
 import uuid
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
-from agents import Agent, AgentError, GenerationRequest, Usage, make_agent
+from agents import Agent, make_agent
+from agents.llm import LLMAgent, ModelOptions
 from agents.replay import ReplayAgent
 from harness import __version__
 from harness.errors import UserError
-from harness.evaluate import Evaluation, evaluate
 from harness.fingerprint import git_revision
-from harness.jobs import check_toolchain, task_resources
+from harness.jobs import check_toolchain
 from harness.records import Attempt, PackInfo, RunConfig, RunManifest
+from harness.rounds import Unit, now, run_loop, run_once
 from harness.store import RunStore
-from sandbox.base import Sandbox, Verdict
-from tasks import Pack, PackError, Task, packs_of_suite, render_prompt, select_tasks
-
-CODE_SUFFIX = {"cpp": ".cpp", "cuda": ".cu", "python": ".py"}
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
-
-
-@dataclass(frozen=True)
-class Unit:
-    pack: Pack
-    task: Task
-    sample: int
+from sandbox.base import Sandbox
+from tasks import Pack, PackError, Task, packs_of_suite, select_tasks
 
 
 def static_sources(packs: list[Pack]) -> tuple[Callable[[Task], str], Callable[[Task], str]]:
@@ -49,11 +35,14 @@ def static_sources(packs: list[Pack]) -> tuple[Callable[[Task], str], Callable[[
     return reference, baseline
 
 
-def build_agent(spec: str, packs: list[Pack], tasks: list[Task]) -> Agent:
+def build_agent(spec: str, packs: list[Pack], tasks: list[Task], options: ModelOptions | None = None) -> Agent:
     reference, baseline = static_sources(packs)
-    agent = make_agent(spec, reference, baseline)
+    agent = make_agent(spec, reference, baseline, options)
     if isinstance(agent, ReplayAgent):
         agent.check_task_ids({task.task_id for task in tasks})
+    if options is not None and not isinstance(agent, LLMAgent) and (options.judge or options.loop != "single"):
+        raise UserError(f"--judge and --loop {options.loop} need a model coder (openai:MODEL or anthropic:MODEL), "
+                        f"not {spec}")
     return agent
 
 
@@ -101,8 +90,11 @@ def open_run(config: RunConfig, out: Path, packs: list[Pack], fingerprint: dict[
 def pending_units(
     store: RunStore, pairs: list[tuple[Pack, Task]], agent: Agent, samples: int
 ) -> tuple[list[Unit], list[str]]:
-    """Units still to evaluate, and the ids of tasks the agent has no sample for."""
-    finished = store.finished_keys(store.read_attempts(repair=True))
+    """Units still to evaluate (an unfinished loop with its stored rounds), and the ids of tasks the agent has
+    no sample for."""
+    attempts = store.read_attempts(repair=True)
+    finished = store.finished_keys(attempts)
+    history = store.rounds(attempts)
     units: list[Unit] = []
     without_samples: list[str] = []
     for pack, task in pairs:
@@ -110,62 +102,15 @@ def pending_units(
         count = samples if available is None else min(samples, available)
         if count == 0:
             without_samples.append(task.task_id)
-        units += [Unit(pack, task, s) for s in range(count) if (task.task_id, s) not in finished]
+        units += [Unit(pack, task, s, tuple(history.get((task.task_id, s), ())))
+                  for s in range(count) if (task.task_id, s) not in finished]
     return units, without_samples
 
 
-def evaluate_unit(unit: Unit, agent: Agent, sandbox: Sandbox, store: RunStore, config: RunConfig) -> Attempt:
-    started = now()
-    task = unit.task
-    prompt = render_prompt(unit.pack, task)
-    resources = task_resources(unit.pack, task)
-    code_sha: str | None = None
-    try:
-        completion = agent.generate(GenerationRequest(task=task, prompt=prompt, sample=unit.sample, seed=config.seed))
-    except AgentError as exc:
-        evaluation = Evaluation(verdict=Verdict.infra_error, message=f"agent failed: {exc}")
-        completion = None
-    if completion is not None and completion.code is None:
-        code_sha = store.put_artifact(completion.text, ".txt")
-        evaluation = Evaluation(verdict=Verdict.no_code, message="the completion holds no code")
-    elif completion is not None and completion.code is not None:
-        code_sha = store.put_artifact(completion.code, CODE_SUFFIX.get(task.language, ".txt"))
-        evaluation = evaluate(sandbox, unit.pack, task, completion.code, config.run_timeout_s)
-    log_sha = store.put_artifact(evaluation.log, ".log") if evaluation.log else None
-    speedup = evaluation.speedup
-    attempt = Attempt(
-        task_id=task.task_id,
-        sample=unit.sample,
-        suite=task.suite,
-        pack=task.pack,
-        problem=task.problem,
-        problem_type=task.problem_type,
-        execution_model=task.execution_model,
-        agent=agent.spec,
-        verdict=evaluation.verdict,
-        message=evaluation.message,
-        built=evaluation.built,
-        code_sha=code_sha,
-        log_sha=log_sha,
-        threads=resources.threads,
-        ranks=resources.ranks,
-        build_s=evaluation.build_s,
-        check_s=evaluation.check_s,
-        time_s=evaluation.time_s,
-        baseline_times=evaluation.baseline_times,
-        candidate_times=evaluation.candidate_times,
-        baseline_median_s=evaluation.baseline_median_s,
-        candidate_median_s=evaluation.candidate_median_s,
-        speedup=speedup,
-        speedup_ci=evaluation.speedup_interval(),
-        efficiency=speedup / resources.cores if speedup is not None else None,
-        usage=completion.usage if completion is not None else Usage(),
-        fingerprint_sha=store.fingerprint_sha,
-        started_at=started,
-        finished_at=now(),
-    )
-    store.append_attempt(attempt)
-    return attempt
+def run_unit(unit: Unit, agent: Agent, sandbox: Sandbox, store: RunStore, config: RunConfig) -> list[Attempt]:
+    if isinstance(agent, LLMAgent):
+        return run_loop(unit, agent, sandbox, store, config)
+    return [run_once(unit, agent, sandbox, store, config)]
 
 
 def execute(
@@ -174,21 +119,28 @@ def execute(
     sandbox: Sandbox,
     store: RunStore,
     config: RunConfig,
-    on_done: Callable[[Attempt], None] = lambda _a: None,
+    on_done: Callable[[list[Attempt]], None] = lambda _a: None,
 ) -> list[Attempt]:
-    """Evaluate the units with `max_sandboxes` in flight. On Ctrl-C, stop starting new ones, let those in
-    flight finish and be recorded, then re-raise: the same command resumes."""
+    """Run the units. Model agents get `max_connections + max_sandboxes` units in flight: calls are bounded by
+    the agent's connection limit and sandbox jobs by the sandbox's slots, so neither throttles the other.
+    Once the cost limit is reached no new unit starts. On Ctrl-C, stop starting new ones, let those in flight
+    finish and be recorded, then re-raise: the same command resumes."""
     done: list[Attempt] = []
-    with ThreadPoolExecutor(max_workers=max(1, config.max_sandboxes), thread_name_prefix="unit") as pool:
+    in_flight = max(1, config.max_sandboxes)
+    if isinstance(agent, LLMAgent):
+        in_flight += config.max_connections
+    with ThreadPoolExecutor(max_workers=in_flight, thread_name_prefix="unit") as pool:
         queue = iter(units)
-        running: set[Future[Attempt]] = set()
+        running: set[Future[list[Attempt]]] = set()
 
         def fill() -> None:
-            while len(running) < max(1, config.max_sandboxes):
+            while len(running) < in_flight:
+                if isinstance(agent, LLMAgent) and agent.meter.exhausted():
+                    return
                 unit = next(queue, None)
                 if unit is None:
                     return
-                running.add(pool.submit(evaluate_unit, unit, agent, sandbox, store, config))
+                running.add(pool.submit(run_unit, unit, agent, sandbox, store, config))
 
         try:
             fill()
@@ -196,9 +148,9 @@ def execute(
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
                     running.discard(future)
-                    attempt = future.result()
-                    done.append(attempt)
-                    on_done(attempt)
+                    attempts = future.result()
+                    done += attempts
+                    on_done(attempts)
                 fill()
         except KeyboardInterrupt:
             for future in running:

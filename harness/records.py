@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from agents.base import Usage
+from agents.settings import Sampling
 from sandbox.base import Verdict
 
 
@@ -19,10 +20,28 @@ class RunConfig(BaseModel):
     max_sandboxes: int = 1
     seed: int = 0
     run_timeout_s: float | None = None  # overrides the packs' wall-clock limit of check and time steps
+    # model agents (issue 5); the defaults keep older run.json files loading
+    judge: str | None = None
+    loop: str = "single"
+    rounds: int = 1
+    coder_sampling: Sampling = Field(default_factory=Sampling)
+    judge_sampling: Sampling = Field(default_factory=Sampling)
+    base_url: str | None = None
+    judge_base_url: str | None = None
+    max_connections: int = 16
+    cache: bool = True
+    cost_limit_usd: float | None = None
 
     def identity(self) -> dict[str, object]:
-        """The fields that make two runs the same run (samples and k may grow on resume)."""
-        return {"suite": self.suite, "tasks": sorted(self.tasks), "agent": self.agent, "sandbox": self.sandbox}
+        """The fields that make two runs the same run (samples and k may grow on resume; connections, cache,
+        cost limit and endpoints may change)."""
+        identity: dict[str, object] = {"suite": self.suite, "tasks": sorted(self.tasks), "agent": self.agent,
+                                       "sandbox": self.sandbox}
+        if self.judge or self.loop != "single" or self.coder_sampling != Sampling():
+            identity.update({"judge": self.judge, "loop": self.loop, "rounds": self.rounds,
+                             "coder_sampling": self.coder_sampling.model_dump(exclude_none=True),
+                             "judge_sampling": self.judge_sampling.model_dump(exclude_none=True)})
+        return identity
 
 
 class PackInfo(BaseModel):
@@ -66,6 +85,7 @@ class Attempt(BaseModel):
     problem_type: str
     execution_model: str
     agent: str
+    judge: str | None = None
     verdict: Verdict
     message: str = ""
     built: bool = False  # the candidate compiled (counts for build@k)
@@ -83,7 +103,11 @@ class Attempt(BaseModel):
     speedup: float | None = None  # median(baseline_times) / median(candidate_times)
     speedup_ci: list[float] | None = None  # 95% interval from resampling the interleaved timing pairs
     efficiency: float | None = None
-    usage: Usage = Field(default_factory=Usage)
+    usage: Usage = Field(default_factory=Usage)  # of this round, all roles; the latest record carries the sum
+    roles: dict[str, Usage] = Field(default_factory=dict)  # the same per role: "coder", "judge"
+    counters: dict[str, float] = Field(default_factory=dict)  # profiler counters, where the host gave them
+    transcript_sha: str | None = None  # the round's conversation (agents.loops.Transcript) under artifacts/
+    loop_done: bool = True  # False while later rounds of this sample's loop are still to come
     fingerprint_sha: str | None = None  # artifacts/<sha>.json: the machine and image this attempt ran on
     origin: str = "hpceval"  # "pareval": imported by `hpceval import pareval`
     runs: list[ResourceRun] | None = None  # per-resource runs of imported results (None: never ran)
@@ -108,3 +132,4 @@ class Summary(BaseModel):
     n_tasks: int
     n_attempts: int
     notes: list[str] = Field(default_factory=list)
+    usage: dict[str, Usage] = Field(default_factory=dict)  # tokens and dollars: "total" and per role

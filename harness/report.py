@@ -32,5 +32,12 @@ def print_summary(console: Console, summary: Summary, title: str) -> None:
     console.print(summary_table(summary, title))
     counts = ", ".join(f"{verdict} {count}" for verdict, count in summary.counts.items())
     console.print(f"{summary.n_tasks} tasks, {summary.n_attempts} samples: {counts}")
+    total = summary.usage.get("total")
+    if total is not None and total.calls:
+        roles = "; ".join(f"{role} {u.prompt_tokens} in + {u.completion_tokens} out tokens, ${u.cost_usd:.4f}"
+                          for role, u in summary.usage.items() if role != "total")
+        console.print(f"model calls: {total.calls} ({total.cached_calls} from cache, {total.retries} retries); "
+                      f"{total.prompt_tokens} prompt + {total.completion_tokens} completion tokens; "
+                      f"cost ${total.cost_usd:.4f} ({roles})", highlight=False, soft_wrap=True)
     for note in summary.notes:
         console.print(f"[yellow]note:[/yellow] {note}")

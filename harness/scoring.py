@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from statistics import fmean
 
+from agents.base import Usage
 from harness import pareval
 from harness.errors import UserError
 from harness.records import Attempt, Summary
@@ -45,14 +46,31 @@ class TaskSamples:
         return [s / a.cores for s, a in zip(self.speedups(), self.attempts, strict=True)]
 
 
+def kept_round(rounds: list[Attempt]) -> Attempt:
+    """The version of a multi-round sample that counts: the correct one with the highest speedup; with none
+    correct, the last one that built, else the last one. Infra errors only when no round has a result."""
+    scored = [a for a in rounds if a.verdict != Verdict.infra_error] or rounds
+    return max(scored, key=lambda a: (a.verdict == Verdict.ok, (a.speedup or 0.0) if a.verdict == Verdict.ok else 0.0,
+                                      a.built, a.round))
+
+
 def final_attempts(attempts: Iterable[Attempt]) -> list[Attempt]:
-    """The last record of the last round of every (task, sample)."""
-    by_sample: dict[tuple[str, int], Attempt] = {}
-    for attempt in RunStore.latest(list(attempts)).values():
-        key = (attempt.task_id, attempt.sample)
-        if key not in by_sample or attempt.round >= by_sample[key].round:
-            by_sample[key] = attempt
-    return sorted(by_sample.values(), key=lambda a: (a.task_id, a.sample))
+    """The kept round (see `kept_round`) of every (task, sample)."""
+    kept = [kept_round(rounds) for rounds in RunStore.rounds(list(attempts)).values()]
+    return sorted(kept, key=lambda a: (a.task_id, a.sample))
+
+
+def usage_totals(attempts: list[Attempt]) -> dict[str, Usage]:
+    """Tokens and dollars of the whole run, every round counted (the latest record of a round carries all of
+    that round's usage, retried work included): "total" and one entry per role."""
+    totals: dict[str, Usage] = {}
+    for attempt in RunStore.latest(attempts).values():
+        if attempt.usage.calls == 0 and not attempt.roles:
+            continue
+        totals["total"] = totals.get("total", Usage()) + attempt.usage
+        for role, usage in attempt.roles.items():
+            totals[role] = totals.get(role, Usage()) + usage
+    return totals
 
 
 def group_tasks(attempts: list[Attempt]) -> dict[str, TaskSamples]:
@@ -137,6 +155,7 @@ def score(attempts: list[Attempt], ks: list[int], pareval_compat: bool = False) 
         n_tasks=len(tasks),
         n_attempts=len(final),
         notes=notes,
+        usage=usage_totals(attempts),
     )
 
 

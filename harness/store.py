@@ -98,11 +98,20 @@ class RunStore:
         return latest
 
     @staticmethod
+    def rounds(attempts: list[Attempt]) -> dict[tuple[str, int], list[Attempt]]:
+        """The latest record of every round of every (task, sample), rounds in order."""
+        by_sample: dict[tuple[str, int], list[Attempt]] = {}
+        for key, attempt in sorted(RunStore.latest(attempts).items()):
+            by_sample.setdefault((key[0], key[1]), []).append(attempt)
+        return by_sample
+
+    @staticmethod
     def finished_keys(attempts: list[Attempt]) -> set[tuple[str, int]]:
+        """Samples whose last round is not an infra error and ended their loop."""
         return {
-            (key[0], key[1])
-            for key, attempt in RunStore.latest(attempts).items()
-            if attempt.verdict != Verdict.infra_error
+            key
+            for key, rounds in RunStore.rounds(attempts).items()
+            if rounds[-1].verdict != Verdict.infra_error and rounds[-1].loop_done
         }
 
     # -- artifacts ------------------------------------------------------------------------------------
@@ -116,6 +125,12 @@ class RunStore:
 
     def artifact_path(self, sha: str) -> Path | None:
         return next(iter(sorted(self.artifacts.glob(f"{sha}.*"))), None)
+
+    def read_artifact(self, sha: str) -> str:
+        path = self.artifact_path(sha)
+        if path is None:
+            raise UserError(f"{self.artifacts}: artifact {sha} is missing; restore it or start a new --out")
+        return path.read_text(encoding="utf-8", errors="surrogateescape")
 
     # -- summary --------------------------------------------------------------------------------------
     def write_summary(self, summary: Summary) -> None:

@@ -24,3 +24,32 @@ def test_no_code_gives_none():
 def test_tilde_fences_and_indentation():
     text = "  ~~~c++\nvoid cg() {}\n  ~~~\n"
     assert extract_code(text, "cg") == "void cg() {}\n"
+
+
+SIGNATURE = "void axpy(double alpha, const std::vector<double> &x, std::vector<double> &y)"
+
+
+def test_untagged_fence_inside_prose():
+    text = "Sure! The kernel:\n\n```\n#include <vector>\nvoid axpy() { return; }\n```\n\nThis is O(n), vectorized."
+    assert extract_code(text, "axpy", SIGNATURE) == "#include <vector>\nvoid axpy() { return; }\n"
+
+
+def test_helper_blocks_before_the_entry_point_are_kept_and_examples_and_shell_dropped():
+    text = ("First a helper:\n```cpp\nstatic double sq(double v) { return v * v; }\n```\nthen\n"
+            "```c++17\nvoid axpy() { sq(1.0); }\n```\nbuild with\n```bash\ng++ -O3 x.cpp\n```\n"
+            "```cpp\nint main() { axpy(); }\n```")
+    assert extract_code(text, "axpy", SIGNATURE) == (
+        "static double sq(double v) { return v * v; }\nvoid axpy() { sq(1.0); }\n")
+
+
+def test_a_body_without_the_signature_is_wrapped_in_it():
+    text = "```cpp\nfor (std::size_t i = 0; i < y.size(); ++i) y[i] += alpha * x[i];\n```"
+    code = extract_code(text, "axpy", SIGNATURE)
+    assert code is not None
+    assert f"{SIGNATURE} {{\n    for (std::size_t i" in code and "#include <vector>" in code
+    assert code.rstrip().endswith("}")
+
+
+def test_prose_only_and_other_languages_are_no_code():
+    assert extract_code("I would use OpenMP; parallelize the loop; done.", "axpy", SIGNATURE) is None
+    assert extract_code("```bash\ng++ -O3 axpy.cpp\n```", "axpy", SIGNATURE) is None
