@@ -27,6 +27,7 @@ from harness.records import Attempt, RunConfig
 from harness.report import print_summary
 from harness.sandbox_cli import sandbox_app
 from harness.sandboxes import (
+    CudaToolkitOption,
     GpusOption,
     ImageOption,
     SandboxOption,
@@ -102,6 +103,7 @@ def run(
     image: ImageOption = None,
     gpus: GpusOption = None,
     timing_cpus: TimingCpusOption = None,
+    cuda_toolkit: CudaToolkitOption = None,
     out: Annotated[Path | None, typer.Option(help="Run dir; repeat a command with the same --out to resume.")] = None,
     max_sandboxes: Annotated[int, typer.Option(min=1, help="Jobs in flight at once.")] = min(4, os.cpu_count() or 1),
     seed: Annotated[int | None, typer.Option(help="Seed passed to agents (and as `seed` to OpenAI-API calls).")] = None,
@@ -153,7 +155,8 @@ def run(
         check_run_toolchain(pairs)
     the_agent = build_agent(agent, packs, [t for _, t in pairs], options)
     try:
-        box = make_sandbox(SandboxOptions(backend, max_sandboxes, image, gpus, timing_cpus))
+        box = make_sandbox(SandboxOptions(backend, max_sandboxes, image, gpus, timing_cpus,
+                                          cuda_toolkit=cuda_toolkit))
         run_agent(the_agent, box, config, out, packs, pairs, ks)
     finally:
         if isinstance(the_agent, LLMAgent):

@@ -22,6 +22,7 @@ class SandboxOptions:
     gpus: str | None = None  # "all" or device ids "0,1"
     timing_cpus: str | None = None  # reserved cpuset for timed steps, e.g. "8-15"
     warm: bool = True
+    cuda_toolkit: str | None = None  # a host CUDA install mounted read-only at /usr/local/cuda (docker)
 
 
 def docker_ready(image: str | None) -> str | None:
@@ -65,7 +66,7 @@ def make_sandbox(options: SandboxOptions) -> Sandbox:
 
         try:
             return DockerSandbox(slots=options.slots, image=options.image, warm=options.warm, gpus=options.gpus,
-                                 timing_cpus=options.timing_cpus)
+                                 timing_cpus=options.timing_cpus, cuda_toolkit=options.cuda_toolkit)
         except SandboxError as exc:
             raise UserError(str(exc)) from None
     raise UserError(f"unknown sandbox {options.name!r}; use one of: {', '.join(SANDBOXES)}")
@@ -78,3 +79,6 @@ ImageOption = Annotated[str | None, typer.Option(help="Docker image: a recipe (c
 GpusOption = Annotated[str | None, typer.Option(help="Docker: GPUs for the jobs, 'all' or ids like '0,1'.")]
 TimingCpusOption = Annotated[str | None, typer.Option(
     help="Docker: a cpuset reserved for timed steps (e.g. 8-15); checks run in parallel on the other CPUs.")]
+CudaToolkitOption = Annotated[str | None, typer.Option(
+    help="Docker: mount this host CUDA install read-only at /usr/local/cuda (CUDA builds without a CUDA image); "
+         "or HPCEVAL_CUDA_TOOLKIT.")]

@@ -25,7 +25,7 @@ import time
 
 UID = int(os.environ.get("HPCEVAL_UID", "1000"))  # one uid per pool slot: RLIMIT_NPROC is per uid, host-wide
 WORK = "/work"
-SAFE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+SAFE_PATH = "/usr/local/cuda/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 SCRATCH_DIRS = ("/work", "/tmp", "/dev/shm")
 RLIMITS = {
     "cpu_s": resource.RLIMIT_CPU,

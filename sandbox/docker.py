@@ -96,6 +96,7 @@ class DockerSandbox:
         gpus: str | None = None,
         timing_cpus: str | None = None,
         client: Any = None,
+        cuda_toolkit: str | None = None,
     ) -> None:
         import docker.errors
 
@@ -111,6 +112,12 @@ class DockerSandbox:
             ) from None
         self.warm = warm
         self.gpus = gpus
+        # CUDA builds on a host without a GPU (or an image without CUDA): the host's toolkit, read-only
+        toolkit = cuda_toolkit or os.environ.get("HPCEVAL_CUDA_TOOLKIT")
+        self.cuda_toolkit = str(Path(toolkit).resolve()) if toolkit else None
+        if self.cuda_toolkit and not Path(self.cuda_toolkit, "bin", "nvcc").exists():
+            raise SandboxError(f"--cuda-toolkit {toolkit}: no bin/nvcc there; give the CUDA install dir, "
+                               "e.g. /usr/local/cuda")
         info = self.client.info()
         self.ncpu = int(info.get("NCPU") or os.cpu_count() or 1)
         self.all_cpus = f"0-{self.ncpu - 1}"
@@ -161,6 +168,7 @@ class DockerSandbox:
             pids_limit=processes + 32,
             cpuset_cpus=self._cpuset(slot, cores, self.check_list),
             device_requests=self._device_requests(),
+            binds={self.cuda_toolkit: {"bind": "/usr/local/cuda", "mode": "ro"}} if self.cuda_toolkit else None,
         )
         config = api.create_container_config(
             self.image_ref, ["python3", "-I", "-S", "-c", RUNNER_SOURCE], stdin_open=True, host_config=host_config,
@@ -358,6 +366,7 @@ class DockerSandbox:
             "image_digests": list(self.image.attrs.get("RepoDigests") or []),
             "image_recipe": labels.get(RECIPE_LABEL),
             "gpus": self.gpus,
+            "cuda_toolkit_mount": self.cuda_toolkit,
         }
         probe = self.probe(["sh", "-c", FACTS_SCRIPT])
         for line in probe.stdout.splitlines():

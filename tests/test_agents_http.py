@@ -145,3 +145,23 @@ def test_coder_judge_round_trip_with_a_judge_failure_resumed_mid_loop(tmp_path, 
     assert usage["total"]["cost_usd"] == pytest.approx(2 * (100 * 2 + 50 * 8) / 1e6 + 2 * (100 * 3 + 50 * 15) / 1e6)
     transcript = json.loads(next((out / "artifacts").glob(f"{attempts[-1]['transcript_sha']}.*")).read_text())
     assert transcript["round"] == 1 and transcript["done"] and transcript["coder"][-2]["content"].count(fix) == 1
+
+
+def test_cost_limit_stops_new_work_cleanly_and_a_higher_limit_resumes(tmp_path, env):
+    out = tmp_path / "run"
+    each_call = (100 * 2.0 + 50 * 8.0) / 1e6  # the fake server's usage at the test prices
+    with FakeLLM(lambda body: reference_answer(first_user_text(body))) as server:
+        args = ["--agent", "openai:fake-coder", "--base-url", server.url + "/v1", "-n", "6", "--seed", "0",
+                "--max-connections", "1", "--max-sandboxes", "1"]
+        result = hpceval("run", "--task", TASK, "--out", str(out), "--prices", str(tmp_path / "prices.yaml"),
+                         "--cost-limit", str(1.5 * each_call), *args, env=env, timeout=300)
+        assert result.returncode == 0, result.stderr
+        assert "cost limit reached" in result.stderr
+        stopped = server.count()
+        assert 2 <= stopped < 6  # reached after the second call; what was in flight finished, nothing new began
+        first = read_jsonl(out / "attempts.jsonl")
+        assert len(first) == stopped and {a["verdict"] for a in first} == {"ok"}
+        attempts, summary = run(out, *args, "--cost-limit", "1", env=env)
+        assert server.count() == 6  # the rest, and nothing twice
+    assert sorted(a["sample"] for a in attempts) == list(range(6))
+    assert summary["usage"]["total"]["cost_usd"] == pytest.approx(6 * each_call)

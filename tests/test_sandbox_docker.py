@@ -252,3 +252,36 @@ def test_reference_run_through_docker_records_the_image(tmp_path):
     assert stored == fingerprint
     summary = json.loads((out / "summary.json").read_text())
     assert summary["metrics"]["pass@1"] == 1.0
+
+
+CUDA_PROGRAM = """#include <cstdio>
+__global__ void scale(float *x, float a, int n) { int i = blockIdx.x * blockDim.x + threadIdx.x; if (i < n) x[i] *= a; }
+int main() {
+    float *d = nullptr;
+    cudaError_t e = cudaMalloc(&d, 256 * sizeof(float));
+    if (e == cudaSuccess) { scale<<<1, 256>>>(d, 2.0f, 256); e = cudaDeviceSynchronize(); }
+    std::printf("%s\\n", cudaGetErrorString(e));
+    return e != cudaSuccess;
+}
+"""
+
+
+@pytest.mark.skipif(not Path("/usr/local/cuda/bin/nvcc").exists(), reason="no CUDA toolkit on this host")
+def test_cuda_builds_with_the_hosts_toolkit_mounted_read_only(client):
+    """No GPU here (and none in CI): the build is real, the run can only report that no device exists."""
+    from sandbox.docker import DockerSandbox
+
+    box = DockerSandbox(slots=1, client=client, cuda_toolkit="/usr/local/cuda")
+    try:
+        steps = [Step(name="build", kind="build", argv=["nvcc", "-O2", "-o", "scale", "scale.cu"],
+                      limits=Limits(wall_s=180)),
+                 Step(name="readonly", argv=["sh", "-c", "touch /usr/local/cuda/x 2>&1 || echo read-only"]),
+                 Step(name="run", argv=["./scale"])]
+        result = box.run(Job(files={"scale.cu": CUDA_PROGRAM}, steps=steps))
+        build, readonly, run = result.steps
+        assert build.verdict == Verdict.ok, build.stderr
+        assert readonly.stdout.rstrip().endswith("read-only")
+        if run.verdict != Verdict.ok:  # the expected outcome without a GPU
+            assert run.verdict == Verdict.runtime_error and "device" in run.stdout.lower()
+    finally:
+        box.close()

@@ -1,19 +1,26 @@
-"""`hpceval validate hpc`: on every one of the 24 tasks the reference and the baseline pass and the
-deliberately broken solution fails, for real (g++, OpenMP, OpenMPI, the local sandbox)."""
+"""`hpceval validate hpc`: the reference and the baseline pass and the deliberately broken solution fails, for
+real (g++, OpenMP, OpenMPI, the sandbox `auto` picks). CI validates three of the six problems in all four
+execution models (about 3 minutes); HPCEVAL_FULL_VALIDATE=1 validates all 24 tasks (about 6 minutes here)."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
 
 from tests.conftest import hpceval
 
+SUBSET = ["hpc/axpy/*", "hpc/cg/*", "hpc/jacobi2d/*"]  # memory-bound, a solver, a stencil
 
-def test_validate_hpc_pack_holds_on_every_task():
-    result = hpceval("validate", "hpc", "--max-sandboxes", "2")
+
+def test_validate_hpc_pack_holds():
+    full = os.environ.get("HPCEVAL_FULL_VALIDATE") == "1"
+    selection = [] if full else [arg for glob in SUBSET for arg in ("--task", glob)]
+    result = hpceval("validate", "hpc", "--max-sandboxes", "2", *selection)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    assert re.search(r"^72 of 72 checks hold on 24 tasks$", result.stdout, re.M), result.stdout[-2000:]
+    expected = r"^72 of 72 checks hold on 24 tasks$" if full else r"^36 of 36 checks hold on 12 tasks$"
+    assert re.search(expected, result.stdout, re.M), result.stdout[-2000:]
 
 
 def test_validate_exits_nonzero_when_a_check_fails(tmp_path):
