@@ -26,7 +26,7 @@ def build(
     force: Annotated[bool, typer.Option(help="Rebuild even when the image of this recipe exists.")] = False,
 ) -> None:
     """Build a sandbox image, tagged hpceval-NAME:<hash of its recipe>."""
-    from sandbox.docker import connect
+    from sandbox.docker_host import connect
     from sandbox.images import build_offline, build_online, recipe
 
     try:
@@ -83,7 +83,7 @@ def cleanup_command(
     everything: Annotated[bool, typer.Option("--all", help="Also containers of live runs and other hosts.")] = False,
 ) -> None:
     """Remove sandbox containers left behind by runs that are gone (after a crash of the daemon connection)."""
-    from sandbox.docker import cleanup, connect
+    from sandbox.docker_host import cleanup, connect
 
     try:
         removed = cleanup(connect(), everything)

@@ -28,7 +28,7 @@ class SandboxOptions:
 def docker_ready(image: str | None) -> str | None:
     """None when the docker sandbox can run here, else why not (one line)."""
     try:
-        from sandbox.docker import connect
+        from sandbox.docker_host import connect
         from sandbox.images import resolve_image
 
         client = connect(timeout_s=5)

@@ -23,6 +23,15 @@ from pathlib import Path
 from typing import Any
 
 from sandbox.base import Job, JobResult, Limits, SandboxError, Step, StepKind, StepResult, Verdict, job_verdict
+from sandbox.docker_host import (
+    LABEL_HOST,
+    LABEL_PID,
+    LABEL_SANDBOX,
+    LABEL_SESSION,
+    cleanup,
+    connect,
+    parse_cpuset,
+)
 from sandbox.images import RECIPE_LABEL, resolve_image
 from sandbox.lanes import MachineLane, ReservedLane
 from sandbox.runner_channel import ChannelBroken, RunnerChannel
@@ -30,10 +39,6 @@ from sandbox.uids import UidLease
 from sandbox.verdicts import classify_step
 
 RUNNER_SOURCE = (Path(__file__).resolve().parent / "container_runner.py").read_text()
-LABEL_SANDBOX = "org.hpceval.sandbox"
-LABEL_SESSION = "org.hpceval.session"
-LABEL_HOST = "org.hpceval.host"
-LABEL_PID = "org.hpceval.pid"
 SLOT_UID_BASE = 62000
 HEADROOM_MB = 512  # the runner, tmpfs contents and the kernel's page cache charge the container too
 START_TIMEOUT_S = 120.0
@@ -52,25 +57,6 @@ if perf stat -x, -e instructions true 2>&1 | grep -qE '^[0-9]+,'; then perf_ok=y
 echo "perf_counters=$perf_ok"
 """
 ISOLATION = {"netns": True, "pidns": True, "uid_drop": True, "read_only_root": True, "cgroup_limits": True}
-
-
-def connect(timeout_s: float = 30.0, pool_size: int = 16) -> Any:
-    """A docker client for DOCKER_HOST (or the local socket), or a SandboxError naming the fix."""
-    try:
-        import docker
-        import docker.errors
-    except ImportError:
-        raise SandboxError("the docker package is not installed; pip install 'docker>=7'") from None
-    try:
-        client = docker.from_env(timeout=int(timeout_s), max_pool_size=pool_size)
-        client.ping()
-    except docker.errors.DockerException as exc:
-        where = os.environ.get("DOCKER_HOST", "unix:///var/run/docker.sock")
-        raise SandboxError(
-            f"no Docker daemon answers at {where} ({str(exc).splitlines()[0][:120]}); start it "
-            "(`dockerd &` or `systemctl start docker`), point DOCKER_HOST at one, or use --sandbox local"
-        ) from None
-    return client
 
 
 @dataclass
@@ -375,50 +361,3 @@ class DockerSandbox:
                 facts[key] = value.strip() or None
         facts["perf_counters"] = facts.pop("perf_counters", None) == "yes"
         return facts
-
-
-def parse_cpuset(text: str) -> list[int]:
-    """`0-3,6` -> [0, 1, 2, 3, 6]."""
-    cpus: list[int] = []
-    try:
-        for part in text.split(","):
-            low, _, high = part.strip().partition("-")
-            cpus += range(int(low), int(high or low) + 1)
-    except ValueError:
-        raise SandboxError(f"cpuset {text!r}: give CPUs like 0-3,6") from None
-    if not cpus:
-        raise SandboxError(f"cpuset {text!r}: give CPUs like 0-3,6")
-    return sorted(set(cpus))
-
-
-def stale_containers(client: Any, everything: bool = False) -> list[Any]:
-    """Sandbox containers of this host whose harness process is gone (or all of them)."""
-    host = socket.gethostname()
-    found = []
-    for container in client.containers.list(all=True, filters={"label": LABEL_SANDBOX}):
-        labels = container.labels or {}
-        if everything:
-            found.append(container)
-            continue
-        if labels.get(LABEL_HOST) != host:
-            continue
-        try:
-            os.kill(int(labels.get(LABEL_PID, "0")), 0)
-        except (ProcessLookupError, ValueError):
-            found.append(container)
-        except PermissionError:
-            pass  # alive, someone else's
-    return found
-
-
-def cleanup(client: Any, everything: bool = False) -> list[str]:
-    import docker.errors
-
-    removed = []
-    for container in stale_containers(client, everything):
-        try:
-            container.remove(force=True)
-            removed.append(container.name)
-        except docker.errors.NotFound:
-            pass
-    return removed

@@ -59,7 +59,8 @@ def host_findings() -> list[Finding]:
 
 
 def docker_findings(image: str | None) -> list[Finding]:
-    from sandbox.docker import DockerSandbox, connect
+    from sandbox.docker import DockerSandbox
+    from sandbox.docker_host import connect
     from sandbox.images import resolve_image
 
     findings: list[Finding] = []

@@ -29,7 +29,7 @@ def docker_required() -> None:
 
 @pytest.fixture
 def client() -> Iterator[object]:
-    from sandbox.docker import connect
+    from sandbox.docker_host import connect
 
     docker_client = connect()
     yield docker_client
@@ -37,7 +37,7 @@ def client() -> Iterator[object]:
 
 
 def session_containers(client: object, session: str) -> list[object]:
-    from sandbox.docker import LABEL_SESSION
+    from sandbox.docker_host import LABEL_SESSION
 
     return client.containers.list(all=True, filters={"label": f"{LABEL_SESSION}={session}"})  # type: ignore[attr-defined]
 
@@ -159,7 +159,7 @@ def test_kill_minus_9_of_the_harness_leaks_no_container(client):
 def test_cleanup_removes_stragglers_of_dead_runs(client):
     import socket
 
-    from sandbox.docker import LABEL_HOST, LABEL_PID, LABEL_SANDBOX, LABEL_SESSION
+    from sandbox.docker_host import LABEL_HOST, LABEL_PID, LABEL_SANDBOX, LABEL_SESSION
     from sandbox.images import resolve_image
 
     dead = subprocess.Popen(["true"])
