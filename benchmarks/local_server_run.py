@@ -1,6 +1,7 @@
 """`hpceval run` with model agents against local OpenAI- and Anthropic-API servers (tests/fake_llm.py) that
-answer with the pack's references, except sample 4 of every task, which gets prose without code; the judge
-asks for one fix until the code passes. Shows the full path (SDKs, cache, loops, accounting) on a machine
+answer with the pack's references, except the first answer of sample 4 of every task, which is prose without
+code (a revision request, with or without a judge's fix, gets the reference); the judge asks for one fix until
+the code passes. Shows the full path (SDKs, cache, loops, accounting) on a machine
 without API keys.
 
     .venv/bin/python -m benchmarks.local_server_run [--judge] [-- extra hpceval run flags]
@@ -26,7 +27,7 @@ def answer(body: dict[str, Any]) -> str:
     if is_judge(body):
         done = "verdict: ok" in last_user_text(body)
         return json.dumps({"fix": "" if done else "Return the code this time.", "done": done})
-    if body.get("seed", 0) % 5 == 4 and "reviewer" not in last_user_text(body):
+    if body.get("seed", 0) % 5 == 4 and first_user_text(body) == last_user_text(body):  # a first answer only
         return "I would parallelise the outer loop."
     return reference_answer(first_user_text(body))
 
