@@ -285,3 +285,20 @@ def test_cuda_builds_with_the_hosts_toolkit_mounted_read_only(client):
             assert run.verdict == Verdict.runtime_error and "cuda" in run.stdout.lower()  # no driver or device
     finally:
         box.close()
+
+
+def test_timed_steps_move_onto_the_reserved_timing_cpuset(client):
+    from sandbox.docker import DockerSandbox
+
+    if (client.info().get("NCPU") or 1) < 2:  # type: ignore[attr-defined]
+        pytest.skip("a reserved timing cpuset needs at least 2 CPUs")
+    box = DockerSandbox(slots=1, client=client, timing_cpus="1")
+    try:
+        show = ["sh", "-c", "grep Cpus_allowed_list /proc/self/status | cut -f2"]
+        steps = [Step(name="check", argv=show), Step(name="time", argv=show, exclusive=True),
+                 Step(name="after", argv=show)]
+        result = box.run(Job(files={}, steps=steps, cores=1))
+        assert [s.stdout.strip() for s in result.steps] == ["0", "1", "0"]
+        assert box.fingerprint()["timing_cpus"] == "1"
+    finally:
+        box.close()
