@@ -30,6 +30,7 @@ from sandbox.docker_host import (
     LABEL_SESSION,
     cleanup,
     connect,
+    lane_name,
     parse_cpuset,
 )
 from sandbox.images import RECIPE_LABEL, resolve_image
@@ -116,7 +117,11 @@ class DockerSandbox:
             if not self.check_list or max(self.timing_list) >= self.ncpu:
                 raise SandboxError(f"--timing-cpus {timing_cpus}: leave some of CPUs 0-{self.ncpu - 1} for checks")
         self.check_cpus = ",".join(map(str, self.check_list))
-        self._lane: MachineLane | ReservedLane = ReservedLane() if timing_cpus else MachineLane()
+        machine = lane_name(os.environ.get("DOCKER_HOST", ""))
+        self._lane: MachineLane | ReservedLane = (
+            ReservedLane(f"{machine}-timing-{self._cpuset(0, len(self.timing_list), self.timing_list)}")
+            if timing_cpus else MachineLane(machine)
+        )
         self.session = uuid.uuid4().hex[:12]
         self._lease = UidLease(SLOT_UID_BASE, max(1, slots))
         self._uids = self._lease.uids

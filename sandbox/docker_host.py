@@ -3,6 +3,7 @@ containers of runs that died."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import socket
 from typing import Any
@@ -32,6 +33,14 @@ def connect(timeout_s: float = 30.0, pool_size: int = 16) -> Any:
             "(`dockerd &` or `systemctl start docker`), point DOCKER_HOST at one, or use --sandbox local"
         ) from None
     return client
+
+
+def lane_name(docker_host: str) -> str:
+    """The timing lane of the machine jobs run on: this host's own for a local daemon (shared with the local
+    sandbox), one per remote daemon otherwise."""
+    if not docker_host or docker_host.startswith("unix://"):
+        return "machine"
+    return "docker-" + hashlib.sha256(docker_host.encode()).hexdigest()[:12]
 
 
 def parse_cpuset(text: str) -> list[int]:

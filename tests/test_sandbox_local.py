@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -112,3 +115,24 @@ def test_two_sandboxes_never_share_a_slot_uid():
         second.close()
     again = UidLease(SLOT_UID_BASE, 1)  # released leases are reusable
     again.release()
+
+
+def test_machine_lane_is_host_wide_and_dies_with_its_holder(tmp_path):
+    """Another process's timed step holds the lane: our shared step waits until that process is killed."""
+    lane_name = f"test-{os.getpid()}"
+    script = (
+        "import sys, time\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})\n"
+        "from sandbox.lanes import MachineLane\n"
+        f"with MachineLane({lane_name!r}).hold(exclusive=True):\n"
+        "    print('holding', flush=True)\n"
+        "    time.sleep(300)\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+    threading.Timer(1.0, holder.kill).start()  # kill -9 of the holder releases its lock
+    started = time.monotonic()
+    with MachineLane(lane_name).hold(exclusive=False):
+        waited = time.monotonic() - started
+    holder.wait()
+    assert 0.8 <= waited < 30
