@@ -141,7 +141,8 @@ def run(
         agent_config=agent_config, max_connections=max_connections, no_cache=no_cache, cost_limit=cost_limit,
         prices=prices, request_timeout=request_timeout, max_retries=max_retries, retry_base_delay=retry_base_delay)
     out = out or default_out(suite, agent)
-    requested = sandbox or (RunStore(out).read_manifest().config.sandbox if RunStore(out).exists() else "auto")
+    previous = RunStore(out)
+    requested = sandbox or (previous.read_manifest().config.sandbox if previous.exists() else "auto")
     backend, note = resolve_sandbox_name(requested, image)
     if note and sandbox is None:
         console.print(f"[yellow]note:[/yellow] {note}", highlight=False, soft_wrap=True)

@@ -127,10 +127,12 @@ def remove_owned(top):
                 pass
 
 
-def count_owned(tops):
+def count_owned_outside(tops, skip):
+    """Entries owned by the job's uid under `tops`, not counting the tree `skip` (the job's own dir)."""
     count = 0
     for top in tops:
         for dirpath, dirnames, filenames in os.walk(top):
+            dirnames[:] = [d for d in dirnames if os.path.join(dirpath, d) != skip]
             for name in dirnames + filenames:
                 try:
                     if os.lstat(os.path.join(dirpath, name)).st_uid == UID:
@@ -276,13 +278,11 @@ def run_step(request):
 
 def finish(request):
     strays = clear_processes()
-    root = job_dir(request["job"])
-    inside = count_owned([root]) + (1 if os.path.isdir(root) else 0)
-    left = count_owned([d for d in SCRATCH_DIRS if os.path.isdir(d)]) - inside
-    for top in SCRATCH_DIRS:
-        if os.path.isdir(top):
-            as_job_user(remove_owned, top)
-    return {"strays": strays, "files_outside_workdir": max(0, left), "clean": not live_job_pids()}
+    tops = [d for d in SCRATCH_DIRS if os.path.isdir(d)]
+    left = count_owned_outside(tops, skip=job_dir(request["job"]))
+    for top in tops:
+        as_job_user(remove_owned, top)
+    return {"strays": strays, "files_outside_workdir": left, "clean": not live_job_pids()}
 
 
 def ping(_request):

@@ -105,8 +105,8 @@ class DockerSandbox:
         if self.cuda_toolkit and not Path(self.cuda_toolkit, "bin", "nvcc").exists():
             raise SandboxError(f"--cuda-toolkit {toolkit}: no bin/nvcc there; give the CUDA install dir, "
                                "e.g. /usr/local/cuda")
-        info = self.client.info()
-        self.ncpu = int(info.get("NCPU") or os.cpu_count() or 1)
+        self.info: dict[str, Any] = self.client.info()
+        self.ncpu = int(self.info.get("NCPU") or os.cpu_count() or 1)
         self.all_cpus = f"0-{self.ncpu - 1}"
         self.timing_cpus = timing_cpus
         self.check_list = list(range(self.ncpu))
@@ -338,7 +338,7 @@ class DockerSandbox:
         return result.steps[0]
 
     def fingerprint(self) -> dict[str, object]:
-        info = self.client.info()
+        info = self.info
         version = self.client.version()
         labels = self.image.labels or {}
         facts: dict[str, object] = {

@@ -4,7 +4,6 @@ candidates every backend must survive are in test_sandbox_adversarial.py."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -45,38 +44,16 @@ def test_cpu_time_limit(box):
 
 
 @pytest.mark.skipif(not ROOT, reason="a network namespace needs root here")
-def test_only_loopback_and_no_route_to_the_host():
+def test_reports_the_isolation_it_got():
+    """What the namespaces keep out (the host's listener, every interface but lo) is tested for both backends in
+    test_sandbox_adversarial.py; here, that the launcher reports the isolation it set up."""
     box = LocalSandbox(slots=1)
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(1)
-    port = listener.getsockname()[1]
-    accepted: list[object] = []
-    listener.settimeout(3)
-    thread = threading.Thread(target=lambda: accepted.append(_accept(listener)))
-    thread.start()
-    script = (
-        "cat /proc/net/dev | tail -n +3 | cut -d: -f1 | tr -d ' '; "
-        f"python3 -c 'import socket; s=socket.socket(); s.settimeout(2); s.connect((\"127.0.0.1\", {port}))' "
-        "&& echo CONNECTED || echo REFUSED"
-    )
-    result = run_sh(box, script)
-    thread.join()
-    listener.close()
-    lines = result.steps[0].stdout.split()
-    assert lines[:-1] == ["lo"]
-    assert lines[-1] == "REFUSED"
-    assert accepted == [None]
-    assert result.isolation == {"netns": True, "pidns": True, "uid_drop": True}
-
-
-def _accept(listener: socket.socket) -> object:
     try:
-        connection, _ = listener.accept()
-        connection.close()
-        return "connected"
-    except OSError:
-        return None
+        result = run_sh(box, "true")
+    finally:
+        box.close()
+    assert result.verdict == Verdict.ok
+    assert result.isolation == {"netns": True, "pidns": True, "uid_drop": True}
 
 
 def test_machine_lane_runs_exclusive_steps_alone():
