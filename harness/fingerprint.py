@@ -59,7 +59,11 @@ def machine_fingerprint(sandbox: object) -> dict[str, object]:
     facts = getattr(sandbox, "fingerprint", None)
     if callable(facts):
         return dict(facts())
-    return host_fingerprint(str(getattr(sandbox, "name", sandbox)))
+    fingerprint = host_fingerprint(str(getattr(sandbox, "name", sandbox)))
+    isolation = getattr(sandbox, "isolation_report", None)
+    if callable(isolation):  # the local sandbox: what the kernel granted its jobs
+        fingerprint["isolation"] = isolation()
+    return fingerprint
 
 
 def host_fingerprint(sandbox: str) -> dict[str, object]:

@@ -44,18 +44,38 @@ def host_findings() -> list[Finding]:
         "perf counters (host)", perf_ok, f"perf_event_paranoid={paranoid}",
         "" if perf_ok else "sysctl -w kernel.perf_event_paranoid=2 (counters for unprivileged processes)",
     ))
-    local_root = os.geteuid() == 0
-    findings.append(Finding(
-        "local sandbox isolation", local_root,
-        "root: network+PID namespaces and a uid per slot" if local_root else "not root: rlimits and timeouts only",
-        "" if local_root else "run hpceval as root (or use --sandbox docker) for namespaces and uid separation",
-    ))
+    findings.append(local_isolation())
     have = shutil.which("debootstrap") is not None
     findings.append(Finding(
         "offline image build", have, "debootstrap found" if have else "debootstrap missing",
         "" if have else "apt-get install debootstrap (for hpceval sandbox build --offline)",
     ))
     return findings
+
+
+def local_isolation() -> Finding:
+    """What a real local job got (not what it was asked for): namespaces, its own root, a dropped uid."""
+    from sandbox.local import LocalSandbox
+
+    box = LocalSandbox(slots=1)
+    try:
+        got = box.isolation_report()
+    finally:
+        box.close()
+    wanted = ("netns", "pidns", "mountns", "private_root", "uid_drop")
+    have = [name for name in wanted if got.get(name)]
+    ok = len(have) == len(wanted)
+    detail = (f"a job got {', '.join(have) or 'no isolation'}"
+              + (f"; not {', '.join(n for n in wanted if n not in have)}" if len(have) < len(wanted) else "")
+              + "; always rlimits, timeouts, a cpuset, a scrubbed environment")
+    if os.geteuid() != 0:
+        fix = "run hpceval as root (or use --sandbox docker) for namespaces, a private root and uid separation"
+    elif not ok:
+        fix = ("the kernel refused the namespaces (an unprivileged container?): run with CAP_SYS_ADMIN or use "
+               "--sandbox docker")
+    else:
+        fix = ""
+    return Finding("local sandbox isolation", ok, detail, fix)
 
 
 def docker_findings(image: str | None) -> list[Finding]:

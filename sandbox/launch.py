@@ -2,10 +2,16 @@
 
 It runs in a fresh process (never a `preexec_fn` in the threaded harness) and, as far as the kernel
 and our privileges allow:
-  1. enters new network and PID namespaces (only loopback exists; when the namespace's first
-     process exits the kernel kills every process left in it, detached children included);
-  2. forks an init that reaps orphans, and a worker that sets rlimits, drops to an unprivileged
-     uid/gid with no supplementary groups, and execs the command with the given environment.
+  1. enters new network, PID and mount namespaces together (only loopback exists; when the
+     namespace's first process exits the kernel kills every process left in it, detached children
+     included). Without all three it enters none: a PID namespace without its own /proc would show
+     the job other processes' /proc entries under its own pids;
+  2. in the mount namespace, builds a root of its own and chroots into it: the toolchain (/usr, /etc,
+     the /lib links) and /sys read-only, the job's work dir read-write, a fresh /proc, a private /tmp
+     and /dev/shm, a handful of /dev nodes. The repo, the packs, home directories and the rest of the
+     host's files are not there;
+  3. forks an init that reaps orphans, and a worker that pins itself to the given CPUs, sets rlimits,
+     drops to an unprivileged uid/gid with no supplementary groups, and execs the command.
 The launcher's exit status mirrors the command's: the code, or 128 + signal number.
 It writes one JSON line to the spec's `info_fd` saying which isolation it got.
 """
@@ -25,6 +31,11 @@ import warnings  # noqa: F401 - os.execvpe imports it lazily, after we lose acce
 
 CLONE_NEWNET = 0x40000000
 CLONE_NEWPID = 0x20000000
+CLONE_NEWNS = 0x00020000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
+MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
+TOOLCHAIN_DIRS = ("usr", "bin", "sbin", "lib", "lib32", "lib64", "libx32", "etc")
+DEV_NODES = ("null", "zero", "full", "random", "urandom")
 SIOCGIFFLAGS = 0x8913
 SIOCSIFFLAGS = 0x8914
 IFF_UP = 0x1
@@ -36,6 +47,51 @@ _libc = ctypes.CDLL(None, use_errno=True)
 
 def _unshare(flags: int) -> bool:
     return _libc.unshare(ctypes.c_int(flags)) == 0
+
+
+def _mount(source: str | None, target: str, fstype: str | None, flags: int, data: str | None = None) -> None:
+    def c(text: str | None) -> bytes | None:
+        return text.encode() if text is not None else None
+
+    if _libc.mount(c(source), c(target), c(fstype), ctypes.c_ulong(flags), c(data)) != 0:
+        errno = ctypes.get_errno()
+        raise OSError(errno, f"mount {target}: {os.strerror(errno)}")
+
+
+def _bind(source: str, target: str, read_only: bool) -> None:
+    _mount(source, target, None, MS_BIND | MS_REC)
+    if read_only:
+        _mount(None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID)
+
+
+def _enter_jail(root: str, workdir: str) -> None:
+    """Build the job's root in the (private) mount namespace and chroot into it."""
+    _mount(None, "/", None, MS_REC | MS_PRIVATE)
+    _mount("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "mode=755,size=64m")
+    for name in TOOLCHAIN_DIRS:
+        source = "/" + name
+        target = os.path.join(root, name)
+        if os.path.islink(source):
+            os.symlink(os.readlink(source), target)
+        elif os.path.isdir(source):
+            os.mkdir(target)
+            _bind(source, target, read_only=True)
+    for name, fstype, flags in (("proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC),
+                                ("tmp", "tmpfs", MS_NOSUID | MS_NODEV)):
+        os.mkdir(os.path.join(root, name))
+        _mount(fstype, os.path.join(root, name), fstype, flags, "mode=1777" if fstype == "tmpfs" else None)
+    os.makedirs(root + workdir, exist_ok=True)  # after /tmp: the work dir usually lives below it
+    _bind(workdir, root + workdir, read_only=False)
+    os.mkdir(os.path.join(root, "sys"))
+    _bind("/sys", os.path.join(root, "sys"), read_only=True)  # hwloc (OpenMPI) reads the CPU topology here
+    os.makedirs(os.path.join(root, "dev", "shm"))
+    _mount("tmpfs", os.path.join(root, "dev", "shm"), "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777")
+    for node in DEV_NODES:
+        target = os.path.join(root, "dev", node)
+        open(target, "w").close()
+        _bind("/dev/" + node, target, read_only=False)
+    os.chroot(root)
+    os.chdir("/")
 
 
 def _loopback_up() -> None:
@@ -71,6 +127,8 @@ def _worker(spec: dict) -> None:
     """In the final child: limits, privileges, exec. Never returns."""
     try:
         os.chdir(spec["cwd"])
+        if spec.get("cpus"):
+            os.sched_setaffinity(0, spec["cpus"])
         _set_limits(spec["limits"])
         uid, gid = spec.get("uid"), spec.get("gid")
         if uid is not None and gid is not None and os.geteuid() == 0:
@@ -94,6 +152,12 @@ def _init(spec: dict, in_pid_ns: bool) -> None:
             _loopback_up()
         except OSError:
             pass
+    if spec.get("jail"):
+        try:
+            _enter_jail(spec["jail_root"], spec["cwd"])
+        except OSError as exc:  # the namespaces exist but the root cannot be built: do not run unconfined
+            os.write(2, f"sandbox: could not build the job's root: {exc}\n".encode())
+            os._exit(125)
     if not in_pid_ns:
         _libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
     worker = os.fork()
@@ -117,14 +181,15 @@ def main() -> None:
     if os.getppid() != parent:
         os._exit(137)
     spec = json.loads(sys.argv[1])
-    isolation = {"netns": False, "pidns": False, "uid_drop": False}
+    isolation = {"netns": False, "pidns": False, "mountns": False, "private_root": False, "uid_drop": False}
     if os.geteuid() == 0:
-        flags = (CLONE_NEWNET if spec.get("want_netns", True) else 0) | CLONE_NEWPID
-        if _unshare(flags):
+        flags = (CLONE_NEWNET if spec.get("want_netns", True) else 0) | CLONE_NEWPID | CLONE_NEWNS
+        if spec.get("jail_root") and _unshare(flags):
             isolation["netns"] = bool(flags & CLONE_NEWNET)
-            isolation["pidns"] = True
+            isolation["pidns"] = isolation["mountns"] = isolation["private_root"] = True
         isolation["uid_drop"] = spec.get("uid") is not None
     spec["netns"] = isolation["netns"]
+    spec["jail"] = isolation["private_root"]
     try:
         os.write(spec["info_fd"], (json.dumps(isolation) + "\n").encode())
         os.close(spec["info_fd"])

@@ -1,10 +1,14 @@
 """Local sandbox: each job in a fresh temp dir, each step a subprocess under `sandbox.launch`.
 
-Isolation when started as root: new network and PID namespaces, a dedicated unprivileged uid per
-concurrent slot (so RLIMIT_NPROC and a final kill-by-uid concern this job alone), no supplementary
-groups. Always: rlimits (CPU, data segment, processes, file size), a wall-clock timeout that kills the
-whole process tree, a scrubbed environment (nothing of the harness's, so no `*_API_KEY`), stdout and
-stderr read through pipes, the job killed once they pass the output limit.
+Isolation when started as root: new network, PID and mount namespaces with a root of the job's own
+(the toolchain read-only, its work dir, a fresh /proc and a private /tmp: never the repo, the packs or
+the host's files; see `sandbox/launch.py`), a dedicated unprivileged uid per concurrent slot (so
+RLIMIT_NPROC concerns this job alone), no supplementary groups. Always: a cpuset of the job's cores for
+the steps that run its code, rlimits (CPU, data segment, processes, file size), a wall-clock timeout that
+kills the whole process tree, a scrubbed environment (nothing of the harness's, so no `*_API_KEY`),
+stdout and stderr read through pipes, the job killed once they pass the output limit. Ending a job never
+touches a process outside it: with a PID namespace the kernel ends every process in it when its init
+exits; without one, only the job's process group is killed.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import time
 from pathlib import Path
 from typing import IO
 
-from sandbox.base import Job, JobResult, Limits, Step, StepResult, Verdict, job_verdict
+from sandbox.base import Job, JobResult, Limits, Step, StepKind, StepResult, Verdict, job_verdict
 from sandbox.lanes import MachineLane
 from sandbox.uids import UidLease
 from sandbox.verdicts import classify_step
@@ -51,7 +55,19 @@ class LocalSandbox:
         self.workroot = Path(workroot or tempfile.gettempdir()) / "hpceval-sandbox"
         self.workroot.mkdir(parents=True, exist_ok=True)
         os.chmod(self.workroot, 0o711)
+        self.jail_root = self.workroot / "root"  # the mount point of each job's private root (see launch.py)
+        self.jail_root.mkdir(exist_ok=True)
         self.keep_dirs = keep_dirs
+        self._cpus = sorted(os.sched_getaffinity(0))
+        self._slot_index = {slot: index for index, slot in enumerate(list(self._slots.queue))}
+        self._isolation: dict[str, bool] | None = None
+
+    def isolation_report(self) -> dict[str, bool]:
+        """The isolation a real job gets here (what the kernel granted, not what was asked for)."""
+        if self._isolation is None:
+            result = self.run(Job(files={}, steps=[Step(name="probe", argv=["true"])]))
+            self._isolation = dict(result.isolation)
+        return self._isolation
 
     def close(self) -> None:
         if self._lease is not None:
@@ -66,8 +82,9 @@ class LocalSandbox:
             results: list[StepResult] = []
             isolation: dict[str, bool] = {}
             for step in job.steps:
+                cpus = self.step_cpus(step, job.cores, self._slot_index[slot])
                 with self._lane.hold(exclusive=step.exclusive):
-                    result, isolation = self._run_step(step, workdir, uid, job.cores)
+                    result, isolation = self._run_step(step, workdir, uid, job.cores, cpus)
                 results.append(result)
                 if result.verdict != Verdict.ok:
                     break
@@ -93,8 +110,17 @@ class LocalSandbox:
                     os.chown(os.path.join(dirpath, name), uid, uid)
         os.chmod(workdir, 0o700)
 
+    def step_cpus(self, step: Step, cores: int, slot_index: int) -> list[int] | None:
+        """The cpuset of a step that runs the job's code: `cores` CPUs, the first ones for a timed step (it runs
+        alone), else a window that moves with the slot; None (all CPUs) for builds."""
+        if step.kind == StepKind.build:
+            return None
+        count = max(1, min(cores, len(self._cpus)))
+        start = 0 if step.exclusive else (slot_index * count) % len(self._cpus)
+        return [self._cpus[(start + i) % len(self._cpus)] for i in range(count)]
+
     def _run_step(
-        self, step: Step, workdir: Path, uid: int | None, cores: int
+        self, step: Step, workdir: Path, uid: int | None, cores: int, cpus: list[int] | None = None
     ) -> tuple[StepResult, dict[str, bool]]:
         limits: Limits = step.limits
         env = {
@@ -116,6 +142,8 @@ class LocalSandbox:
             "env": env,
             "uid": uid,
             "gid": uid,
+            "cpus": cpus,
+            "jail_root": str(self.jail_root),
             "limits": {
                 "cpu_s": int(cpu_s) + 1,
                 "data_bytes": limits.memory_mb * 1024 * 1024,
@@ -148,12 +176,13 @@ class LocalSandbox:
             status = self._wait(proc, limits.wall_s, stop=capture.exceeded)
         except subprocess.TimeoutExpired:
             timed_out = not capture.exceeded.is_set()
-            self._kill_tree(proc, uid)
+            self._kill_tree(proc)
             status = self._wait(proc, 10)
         wall = time.monotonic() - started
         isolation = self._read_isolation(info_read)
-        if uid is not None:
-            self._clear_slot(uid)  # orphans must not outlive the step (nor count against the next job)
+        if uid is not None and not isolation.get("pidns"):
+            # No PID namespace took the job's orphans with it: kill what is left of the leased uid.
+            self._clear_slot(uid)
         stdout, stderr = capture.finish()
         exit_code, rusage = status
         signal_number = exit_code - 128 if exit_code > 128 else None
@@ -192,18 +221,17 @@ class LocalSandbox:
             time.sleep(0.005)
 
     @staticmethod
-    def _kill_tree(proc: subprocess.Popen[bytes], uid: int | None) -> None:
+    def _kill_tree(proc: subprocess.Popen[bytes]) -> None:
+        """Kill the launcher's process group; with a PID namespace its init dies too, and the kernel takes every
+        process of the namespace with it."""
         try:
             os.killpg(proc.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
-        if uid is not None:
-            LocalSandbox._kill_uid(uid)
 
     @staticmethod
     def _clear_slot(uid: int, timeout_s: float = 5.0) -> None:
-        """Return once no live process of the slot's uid is left. A PID namespace dies with its init, but
-        the kernel kills its members asynchronously; without one, orphans are killed here."""
+        """Without a PID namespace: return once no live process of the slot's (leased) uid is left."""
         deadline = time.monotonic() + timeout_s
         while _live_pids_of(uid) and time.monotonic() < deadline:
             LocalSandbox._kill_uid(uid)
@@ -211,9 +239,11 @@ class LocalSandbox:
 
     @staticmethod
     def _kill_uid(uid: int) -> None:
-        """Kill every process of the slot's uid: `kill -KILL -1` run as that uid."""
+        """Kill every process of the slot's uid: kill(-1, SIGKILL) as that uid (Python itself: a minimal Debian has
+        no `kill` binary)."""
         subprocess.run(
-            ["kill", "-KILL", "-1"], user=uid, group=uid, extra_groups=[], env={"PATH": SAFE_PATH},
+            [sys.executable, "-I", "-S", "-c", "import os\ntry: os.kill(-1, 9)\nexcept OSError: pass"],
+            user=uid, group=uid, extra_groups=[], env={"PATH": SAFE_PATH},
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
         )
 

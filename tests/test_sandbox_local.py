@@ -53,7 +53,7 @@ def test_reports_the_isolation_it_got():
     finally:
         box.close()
     assert result.verdict == Verdict.ok
-    assert result.isolation == {"netns": True, "pidns": True, "uid_drop": True}
+    assert result.isolation == {"netns": True, "pidns": True, "mountns": True, "private_root": True, "uid_drop": True}
 
 
 def test_machine_lane_runs_exclusive_steps_alone():
@@ -113,3 +113,26 @@ def test_machine_lane_is_host_wide_and_dies_with_its_holder(tmp_path):
         waited = time.monotonic() - started
     holder.wait()
     assert 0.8 <= waited < 30
+
+
+@pytest.mark.skipif(not ROOT, reason="a mount namespace needs root here")
+def test_a_job_sees_its_own_root_only():
+    """The repo, the packs and the host's /tmp are not there; /proc is the job's own; /tmp is private; a step
+    that runs the job's code gets a cpuset of the job's cores."""
+    repo = Path(__file__).resolve().parents[1]
+    marker = f"hpceval-local-{os.getpid()}"
+    box = LocalSandbox(slots=1)
+    script = (f"test -e {repo}/tasks && echo repo-visible; test -e {repo} && echo repo-dir-visible; "
+              f"touch /tmp/{marker} && echo tmp-writable; ls /proc | grep -c '^[0-9]' ; "
+              "grep Cpus_allowed_list /proc/self/status")
+    try:
+        result = box.run(Job(files={}, steps=[Step(name="s", argv=["sh", "-c", script])], cores=1))
+    finally:
+        box.close()
+    assert result.verdict == Verdict.ok, result.steps[0].stderr
+    lines = result.steps[0].stdout.splitlines()
+    assert "repo-visible" not in lines and "repo-dir-visible" not in lines
+    assert "tmp-writable" in lines and not Path("/tmp", marker).exists()
+    assert int(lines[-2]) <= 4, "the job's /proc shows only the processes of its PID namespace"
+    allowed = lines[-1].split(":")[1].strip()
+    assert "," not in allowed and "-" not in allowed, f"one CPU for a one-core job, got {allowed}"
