@@ -1,4 +1,4 @@
-"""Evaluate one candidate: run its job in the sandbox and read the driver's verdict and timings."""
+"""Evaluate one candidate: run its job in the sandbox and read the trusted driver's verdict and timings."""
 
 from __future__ import annotations
 
@@ -6,12 +6,20 @@ import json
 import statistics
 from dataclasses import dataclass, field
 
-from harness.jobs import make_job, task_resources
+from harness.jobs import StepRole, make_job, task_resources
+from harness.model_use import model_problem
 from metrics import paired_speedup
 from sandbox.base import JobResult, Sandbox, StepResult, Verdict
+from sandbox.verdicts import MEMORY_MARKERS
 from tasks.loader import Pack, Task
 
 RESULT_MARKER = "HPCEVAL_RESULT "
+POLICY_MARKER = "HPCEVAL_POLICY "
+# The trusted driver's verdicts; anything else is read as runtime_error. Its infra_error (memfd, freeze) is too:
+# the worker may provoke those, and an infra_error is left out of the scores, so it must not be a way out.
+DRIVER_VERDICTS = {v.value: v for v in (Verdict.ok, Verdict.wrong_answer, Verdict.runtime_error, Verdict.untimed_work,
+                                        Verdict.wrong_model)}
+PACK_STEPS = (StepRole.build_trusted,)  # a failure of these is the pack's, never the model's
 
 
 @dataclass
@@ -28,6 +36,10 @@ class Evaluation:
     baseline_times: list[float] = field(default_factory=list)
     candidate_times: list[float] = field(default_factory=list)
     counters: dict[str, float] = field(default_factory=dict)  # profiler counters, where the host gives them
+    handshake_us: float | None = None  # median empty-call round trip between the trusted side and the worker
+    # the worker's largest CPU use outside a timed call, per phase (load, after_call, store), one rank and call
+    untimed_cpu_s: dict[str, float] = field(default_factory=dict)
+    speedup_bound: float | None = None  # a speedup above it is implausible: the attempt is marked suspect
 
     @property
     def baseline_median_s(self) -> float | None:
@@ -43,6 +55,10 @@ class Evaluation:
             return None
         return self.baseline_median_s / self.candidate_median_s
 
+    @property
+    def suspect(self) -> bool:
+        return self.speedup is not None and self.speedup_bound is not None and self.speedup > self.speedup_bound
+
     def speedup_interval(self) -> list[float] | None:
         """95% interval of the speedup from resampling the interleaved (baseline, candidate) pairs."""
         if self.speedup is None or len(self.baseline_times) != len(self.candidate_times):
@@ -51,16 +67,17 @@ class Evaluation:
         return [estimate.low, estimate.high]
 
 
-def driver_result(step: StepResult) -> dict[str, object] | None:
-    """The JSON of the driver's last `HPCEVAL_RESULT` line, or None when it printed none."""
-    for line in reversed(step.stdout.splitlines()):
-        if line.startswith(RESULT_MARKER):
-            try:
-                data = json.loads(line[len(RESULT_MARKER):])
-            except json.JSONDecodeError:
-                return None
-            return data if isinstance(data, dict) else None
-    return None
+def driver_result(step: StepResult, key: str) -> dict[str, object] | None:
+    """The JSON of the trusted driver's result line, which carries the job's key; None unless exactly one."""
+    prefix = f"{RESULT_MARKER}{key} "
+    found = [line[len(prefix):] for line in step.stdout.splitlines() if line.startswith(prefix)]
+    if len(found) != 1:
+        return None
+    try:
+        data = json.loads(found[0])
+    except json.JSONDecodeError:
+        return None
+    return data if isinstance(data, dict) and data.get("mode") == step.name else None
 
 
 def format_log(result: JobResult) -> str:
@@ -83,55 +100,75 @@ def _seconds(values: object) -> list[float]:
     return [float(v) for v in values if isinstance(v, int | float) and v > 0]
 
 
-def interpret(result: JobResult) -> Evaluation:
-    """Map the steps of a job to a verdict: the first failing step decides; then the driver's JSON."""
+def _policy_message(step: StepResult) -> tuple[Verdict, str]:
+    for line in step.stdout.splitlines():
+        if line.startswith(POLICY_MARKER):
+            data = json.loads(line[len(POLICY_MARKER):])
+            if "violations" in data:
+                return Verdict.policy_violation, "symbol policy: " + "; ".join(data["violations"])
+            return Verdict.build_error, f"the code does not define the entry point {data.get('missing_entry')}"
+    return Verdict.infra_error, f"the symbol policy check failed: {step.message or _tail(step.stderr)}"
+
+
+def _failed_step(evaluation: Evaluation, step: StepResult) -> None:
+    if step.name in PACK_STEPS:
+        evaluation.verdict = Verdict.infra_error
+        evaluation.message = f"the pack's trusted driver failed to build: {step.message} {_tail(step.stderr)}"
+    elif step.name == StepRole.policy and step.verdict == Verdict.build_error:
+        evaluation.verdict, evaluation.message = _policy_message(step)
+    else:
+        evaluation.verdict = step.verdict
+        evaluation.message = step.message or _tail(step.stderr)
+
+
+def _read_driver(evaluation: Evaluation, step: StepResult, key: str) -> bool:
+    """Take the trusted driver's verdict of a check or time step; False once the evaluation has failed."""
+    data = driver_result(step, key)
+    if data is None:  # it always prints one unless killed: by the candidate, so this counts against it
+        evaluation.verdict = Verdict.runtime_error
+        evaluation.message = f"{step.name}: the trusted driver printed no result (was it killed?)"
+        return False
+    verdict = DRIVER_VERDICTS.get(str(data.get("verdict")), Verdict.runtime_error)
+    if verdict == Verdict.runtime_error and any(marker in step.stderr for marker in MEMORY_MARKERS):
+        verdict = Verdict.memory_limit
+    if step.name == StepRole.time:  # kept whatever the verdict (a wrong_model attempt was still timed)
+        evaluation.baseline_times = _seconds(data.get("baseline_s"))
+        evaluation.candidate_times = _seconds(data.get("candidate_s"))
+        handshake, untimed = data.get("handshake_s"), data.get("untimed_s")
+        evaluation.handshake_us = float(handshake) * 1e6 if isinstance(handshake, int | float) else None
+        if isinstance(untimed, dict):
+            evaluation.untimed_cpu_s = {k: float(v) for k, v in untimed.items() if isinstance(v, int | float)}
+    if verdict != Verdict.ok:
+        evaluation.verdict = verdict
+        evaluation.message = f"{step.name}: {data.get('message') or 'output differs from the baseline'}"
+        return False
+    if step.name == StepRole.time:
+        if not evaluation.baseline_times or not evaluation.candidate_times:
+            evaluation.verdict = Verdict.infra_error
+            evaluation.message = "time: the trusted driver reported no timings"
+            return False
+    return True
+
+
+def interpret(result: JobResult, key: str) -> Evaluation:
+    """Map the steps of a job to a verdict: the first failing step decides; then the trusted driver's JSON."""
     evaluation = Evaluation(verdict=Verdict.ok, log=format_log(result))
     walls = {step.name: step.wall_s for step in result.steps}
-    evaluation.build_s = walls.get("build")
-    evaluation.check_s = walls.get("check")
-    evaluation.time_s = walls.get("time")
-    evaluation.built = any(s.name == "build" and s.verdict == Verdict.ok for s in result.steps)
+    evaluation.build_s = sum(walls.get(role, 0.0) for role in (StepRole.build, StepRole.link, StepRole.build_worker))
+    evaluation.check_s = walls.get(StepRole.check)
+    evaluation.time_s = walls.get(StepRole.time)
+    evaluation.built = any(s.name == StepRole.build_worker and s.verdict == Verdict.ok for s in result.steps)
     for step in result.steps:
-        if step.verdict != Verdict.ok:
-            if step.name == "build_baseline":  # the pack's own code: never the model's fault
-                evaluation.verdict = Verdict.infra_error
-                evaluation.message = f"the pack's baseline failed to build: {step.message}"
-            else:
-                evaluation.verdict = step.verdict
-                evaluation.message = step.message or _tail(step.stderr)
+        driver_step = step.name in (StepRole.check, StepRole.time)
+        if driver_step and step.verdict in (Verdict.ok, Verdict.runtime_error) and step.exit_code in (0, 1):
+            if not _read_driver(evaluation, step, key):  # exit status 1: the trusted driver found a failure
+                return evaluation
+        elif step.verdict != Verdict.ok:
+            _failed_step(evaluation, step)
             return evaluation
-        if step.name in ("check", "time"):
-            data = driver_result(step)
-            if data is None:
-                evaluation.verdict = Verdict.runtime_error
-                evaluation.message = f"{step.name}: the driver printed no result (did the code exit early?)"
-                return evaluation
-            if data.get("correct") is not True:
-                evaluation.verdict = Verdict.wrong_answer
-                evaluation.message = f"{step.name}: {_first_failed_case(data)}"
-                return evaluation
-            if step.name == "time":
-                evaluation.baseline_times = _seconds(data.get("baseline_s"))
-                evaluation.candidate_times = _seconds(data.get("candidate_s"))
-                if not evaluation.baseline_times or not evaluation.candidate_times:
-                    evaluation.verdict = Verdict.runtime_error
-                    evaluation.message = "time: the driver reported no timings"
-                    return evaluation
     if result.verdict == Verdict.infra_error:
         evaluation.verdict = Verdict.infra_error
     return evaluation
-
-
-def _first_failed_case(data: dict[str, object]) -> str:
-    cases = data.get("cases")
-    if isinstance(cases, list):
-        for case in cases:
-            if isinstance(case, dict) and not case.get("ok", False):
-                return (
-                    f"wrong output at size {case.get('size')} seed {case.get('seed')} "
-                    f"(max abs err {case.get('max_abs_err')}, max rel err {case.get('max_rel_err')})"
-                )
-    return "output differs from the baseline beyond the tolerance"
 
 
 def _tail(text: str, lines: int = 3) -> str:
@@ -140,11 +177,17 @@ def _tail(text: str, lines: int = 3) -> str:
 
 def evaluate(sandbox: Sandbox, pack: Pack, task: Task, code: str, run_timeout_s: float | None = None) -> Evaluation:
     resources = task_resources(pack, task)
+    kernel_job = make_job(pack, task, code, run_timeout_s)
     try:
-        result = sandbox.run(make_job(pack, task, code, run_timeout_s))
+        result = sandbox.run(kernel_job.job)
     except OSError as exc:
         return Evaluation(verdict=Verdict.infra_error, message=f"sandbox failed: {exc}",
                           threads=resources.threads, ranks=resources.ranks)
-    evaluation = interpret(result)
+    evaluation = interpret(result, kernel_job.result_key)
     evaluation.threads, evaluation.ranks = resources.threads, resources.ranks
+    evaluation.speedup_bound = pack.speedup_bound(task, resources.cores)
+    if evaluation.verdict == Verdict.ok:
+        problem = model_problem(code, task.execution_model)
+        if problem:
+            evaluation.verdict, evaluation.message = Verdict.wrong_model, problem
     return evaluation

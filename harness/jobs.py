@@ -1,16 +1,43 @@
-"""Turn a task and a candidate's code into a sandbox job: build the baseline, build the candidate with the
-task's driver, check it on the seeded cases, then time it against the baseline in the timing lane."""
+"""Turn a task and a candidate's code into a sandbox job of the `kernel` kind.
+
+Two processes measure a candidate, and only one of them runs its code (see docs/measurement.md):
+  - `trusted`: the problem's driver.cpp and the sequential baseline, built from the pack's files alone.
+    It generates the inputs, runs and times the baseline, compares, and times every call of the
+    candidate with its own clock.
+  - `worker`: the same driver.cpp built as the worker stub (-DHPCEVAL_WORKER), linked against
+    libcandidate.so, the candidate's object after the symbol policy (harness/symbol_policy.py) has
+    passed it and a version script has made every symbol but the entry point local.
+The check and time steps run `trusted ... -- [mpirun ...] ./worker`; the trusted side's result line is
+tagged with a per-job random key that only it learns (from its environment, which it then scrubs).
+"""
 
 from __future__ import annotations
 
+import secrets
 import shutil
 from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
 
 from harness.errors import UserError
 from sandbox.base import Job, Limits, Step, StepKind
 from tasks.loader import Pack, Task
 
 BASELINE_PREFIX = "hpceval_baseline_"
+POLICY_SCRIPT = Path(__file__).with_name("symbol_policy.py")
+# Candidate objects go into a shared library: position-independent, and without the interposition
+# semantics that would keep GCC from inlining the candidate's own weak (inline/template) functions.
+CANDIDATE_FLAGS = ["-fPIC", "-fno-semantic-interposition"]
+
+
+class StepRole(StrEnum):
+    build_trusted = "build_trusted"  # the pack's driver + baseline: a failure is the pack's, never the model's
+    build = "build"                  # the candidate's object (counts for build@k)
+    policy = "policy"                # symbol policy of that object
+    link = "link"                    # libcandidate.so
+    build_worker = "build_worker"    # the worker stub linked against it
+    check = "check"
+    time = "time"
 
 
 @dataclass(frozen=True)
@@ -32,7 +59,13 @@ def _substitute(items: list[str], resources: Resources) -> list[str]:
     return [item.format(threads=resources.threads, ranks=resources.ranks) for item in items]
 
 
-def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = None) -> Job:
+@dataclass(frozen=True)
+class KernelJob:
+    job: Job
+    result_key: str  # the trusted driver's result lines carry it; nothing else can know it
+
+
+def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = None) -> KernelJob:
     """`run_timeout_s` overrides the pack's wall-clock limit of the check and time steps."""
     problem = pack.problem_of(task)
     spec = problem.spec
@@ -42,11 +75,13 @@ def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = No
     timing = pack.timing(task)
     limits = defaults.limits
     entry = spec.entry_point
+    key = secrets.token_hex(16)
 
     files = dict(pack.common_files())
-    files.update(
-        {"driver.cpp": problem.read("driver.cpp"), "baseline.cpp": problem.read("baseline.cpp"), "solution.cpp": code}
-    )
+    files.update({
+        "driver.cpp": problem.read("driver.cpp"), "baseline.cpp": problem.read("baseline.cpp"),
+        "solution.cpp": code, "symbol_policy.py": POLICY_SCRIPT.read_text(),
+    })
     build_limits = Limits(
         wall_s=limits.build_wall_s, memory_mb=max(limits.memory_mb, 2048), processes=limits.processes,
         output_bytes=limits.output_bytes,
@@ -55,42 +90,41 @@ def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = No
         wall_s=run_timeout_s or limits.run_wall_s, memory_mb=limits.memory_mb, processes=limits.processes,
         output_bytes=limits.output_bytes,
     )
-    launcher = _substitute(build.launcher, resources)
+    model_flags = list(build.flags)
+    worker = [*_substitute(build.launcher, resources), "./worker"]
     env = dict(zip(build.env, _substitute(list(build.env.values()), resources), strict=True))
-    tolerance = ["--rtol", repr(spec.tolerance.rtol), "--atol", repr(spec.tolerance.atol)]
+    env["HPCEVAL_RESULT_KEY"] = key
+    shared = ["--rtol", repr(spec.tolerance.rtol), "--atol", repr(spec.tolerance.atol),
+              "--model", task.execution_model, "--threads", str(resources.threads), "--ranks", str(resources.ranks)]
     cases = ",".join(f"{case.size}:{case.seed}" for case in spec.sizes.check)
+
+    def build_step(role: StepRole, argv: list[str]) -> Step:
+        return Step(name=role.value, kind=StepKind.build, argv=argv, limits=build_limits)
+
     steps = [
+        # In the trusted build there is no candidate: renaming the entry point makes the driver's declaration
+        # of it one more declaration of the baseline, which baseline.cpp defines.
+        build_step(StepRole.build_trusted, ["g++", *defaults.base_flags, f"-D{entry}={BASELINE_PREFIX}{entry}",
+                                            "-I.", "driver.cpp", "baseline.cpp", "-o", "trusted"]),
+        build_step(StepRole.build, [build.compiler, *defaults.base_flags, *model_flags, *CANDIDATE_FLAGS, "-c",
+                                    "solution.cpp", "-o", "candidate.o"]),
+        build_step(StepRole.policy, ["python3", "-I", "-S", "symbol_policy.py", "candidate.o", entry, "entry.map"]),
+        build_step(StepRole.link, [build.compiler, "-shared", *model_flags, "candidate.o",
+                                   "-Wl,--version-script=entry.map", "-o", "libcandidate.so"]),
+        build_step(StepRole.build_worker, [build.compiler, *defaults.base_flags, *model_flags, "-DHPCEVAL_WORKER",
+                                           "-I.", "driver.cpp", "-L.", "-lcandidate", "-Wl,-rpath,$ORIGIN",
+                                           "-o", "worker"]),
+        Step(name=StepRole.check.value, argv=["./trusted", "check", "--cases", cases, *shared, "--", *worker],
+             env=env, limits=run_limits),
         Step(
-            name="build_baseline",
-            kind=StepKind.build,
-            argv=["g++", *defaults.base_flags, "-c", "baseline.cpp", f"-D{entry}={BASELINE_PREFIX}{entry}",
-                  "-o", "baseline.o"],
-            limits=build_limits,
-        ),
-        Step(
-            name="build",
-            kind=StepKind.build,
-            argv=[build.compiler, *defaults.base_flags, *build.flags, "-I.", "driver.cpp", "solution.cpp",
-                  "baseline.o", "-o", "driver"],
-            limits=build_limits,
-        ),
-        Step(
-            name="check",
-            argv=[*launcher, "./driver", "check", "--cases", cases, *tolerance],
-            env=env,
-            limits=run_limits,
-        ),
-        Step(
-            name="time",
-            argv=[*launcher, "./driver", "time", "--size", str(spec.sizes.time), "--seed", str(spec.sizes.time_seed),
-                  "--warmup", str(timing.warmup), "--min-reps", str(timing.min_reps),
-                  "--max-reps", str(timing.max_reps), "--budget-s", repr(timing.budget_s), *tolerance],
-            env=env,
-            limits=run_limits,
-            exclusive=True,
+            name=StepRole.time.value,
+            argv=["./trusted", "time", "--size", str(spec.sizes.time), "--warmup", str(timing.warmup),
+                  "--min-reps", str(timing.min_reps), "--max-reps", str(timing.max_reps),
+                  "--budget-s", repr(timing.budget_s), *shared, "--", *worker],
+            env=env, limits=run_limits, exclusive=True,
         ),
     ]
-    return Job(files=files, steps=steps, cores=resources.cores)
+    return KernelJob(job=Job(files=files, steps=steps, cores=resources.cores), result_key=key)
 
 
 def check_toolchain(pack: Pack, tasks: list[Task]) -> None:
@@ -101,9 +135,12 @@ def check_toolchain(pack: Pack, tasks: list[Task]) -> None:
         needed.setdefault(build.compiler, task.task_id)
         if build.launcher:
             needed.setdefault(build.launcher[0], task.task_id)
+    for tool in ("nm", "readelf") if tasks else ():  # the symbol policy's
+        needed.setdefault(tool, tasks[0].task_id)
     for tool, task_id in needed.items():
         if shutil.which(tool) is None:
-            hint = "apt-get install openmpi-bin libopenmpi-dev" if tool.startswith("mpi") else "apt-get install g++"
+            hint = ("apt-get install openmpi-bin libopenmpi-dev" if tool.startswith("mpi") else
+                    "apt-get install binutils" if tool in ("nm", "readelf") else "apt-get install g++")
             raise UserError(
                 f"{tool} not found but {task_id} needs it; install it ({hint}) or leave those tasks out with --task"
             )

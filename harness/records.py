@@ -103,6 +103,10 @@ class Attempt(BaseModel):
     speedup: float | None = None  # median(baseline_times) / median(candidate_times)
     speedup_ci: list[float] | None = None  # 95% interval from resampling the interleaved timing pairs
     efficiency: float | None = None
+    suspect: bool = False  # speedup above the task's plausible bound (speedup_bound): capped there when scored
+    speedup_bound: float | None = None
+    handshake_us: float | None = None  # median empty-call round trip, trusted driver <-> worker
+    untimed_cpu_s: dict[str, float] = Field(default_factory=dict)  # worker CPU outside timed calls, per phase
     usage: Usage = Field(default_factory=Usage)  # of this round, all roles; the latest record carries the sum
     roles: dict[str, Usage] = Field(default_factory=dict)  # the same per role: "coder", "judge"
     counters: dict[str, float] = Field(default_factory=dict)  # profiler counters, where the host gave them

@@ -71,7 +71,8 @@ def record(unit: Unit, agent: Agent, config: RunConfig, number: int, result: Rou
         candidate_median_s=evaluation.candidate_median_s, speedup=speedup,
         speedup_ci=evaluation.speedup_interval(),
         efficiency=speedup / resources.cores if speedup is not None else None,
-        usage=result.usage, roles=result.roles, counters=evaluation.counters,
+        suspect=evaluation.suspect, speedup_bound=evaluation.speedup_bound, handshake_us=evaluation.handshake_us,
+        untimed_cpu_s=evaluation.untimed_cpu_s, usage=result.usage, roles=result.roles, counters=evaluation.counters,
         transcript_sha=result.transcript_sha, loop_done=result.loop_done, fingerprint_sha=store.fingerprint_sha,
         started_at=started, finished_at=now(),
     )

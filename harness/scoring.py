@@ -40,17 +40,26 @@ class TaskSamples:
         return sum(a.built for a in self.attempts)
 
     def speedups(self) -> list[float]:
-        return [a.speedup if a.verdict == Verdict.ok and a.speedup else 0.0 for a in self.attempts]
+        """Per sample: 0 unless correct; a suspect speedup counts at its task's plausible bound."""
+        return [credited_speedup(a) for a in self.attempts]
 
     def efficiencies(self) -> list[float]:
         return [s / a.cores for s, a in zip(self.speedups(), self.attempts, strict=True)]
+
+
+def credited_speedup(attempt: Attempt) -> float:
+    if attempt.verdict != Verdict.ok or not attempt.speedup:
+        return 0.0
+    if attempt.suspect and attempt.speedup_bound:
+        return min(attempt.speedup, attempt.speedup_bound)
+    return attempt.speedup
 
 
 def kept_round(rounds: list[Attempt]) -> Attempt:
     """The version of a multi-round sample that counts: the correct one with the highest speedup; with none
     correct, the last one that built, else the last one. Infra errors only when no round has a result."""
     scored = [a for a in rounds if a.verdict != Verdict.infra_error] or rounds
-    return max(scored, key=lambda a: (a.verdict == Verdict.ok, (a.speedup or 0.0) if a.verdict == Verdict.ok else 0.0,
+    return max(scored, key=lambda a: (a.verdict == Verdict.ok, credited_speedup(a),
                                       a.built, a.round))
 
 
@@ -140,6 +149,10 @@ def score(attempts: list[Attempt], ks: list[int], pareval_compat: bool = False) 
         for k in ks
         if tasks and any(k > t.n for t in tasks.values())
     ]
+    suspects = [a for a in final if a.suspect and a.verdict == Verdict.ok]
+    if suspects:
+        notes.append(f"{len(suspects)} attempt(s) with an implausible speedup (above the task's bound) are counted "
+                     f"at the bound: {', '.join(sorted({a.task_id for a in suspects}))}")
     groups: dict[str, list[dict[str, float]]] = defaultdict(list)
     for tid, task in tasks.items():
         for name in group_names(task.labels):
@@ -160,7 +173,11 @@ def score(attempts: list[Attempt], ks: list[int], pareval_compat: bool = False) 
 
 
 def _counts(final: list[Attempt]) -> dict[str, int]:
-    return dict(sorted(Counter(a.verdict.value for a in final).items()))
+    counts = Counter(a.verdict.value for a in final)
+    suspect = sum(a.suspect for a in final)
+    if suspect:
+        counts["suspect"] = suspect  # ok attempts whose speedup was implausible (also in the verdict counts)
+    return dict(sorted(counts.items()))
 
 
 def _score_imported(final: list[Attempt], ks: list[int], pareval_compat: bool) -> Summary:

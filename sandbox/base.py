@@ -18,6 +18,9 @@ class Verdict(StrEnum):
     output_limit = "output_limit"
     infra_error = "infra_error"
     no_code = "no_code"
+    policy_violation = "policy_violation"  # the candidate's object defines what it may not (symbol policy)
+    untimed_work = "untimed_work"  # CPU outside the timed calls, or threads left running after one
+    wrong_model = "wrong_model"  # correct, but not written in the task's execution model
 
 
 class StepKind(StrEnum):

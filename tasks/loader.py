@@ -49,6 +49,11 @@ class Problem:
             raise PackError(f"{file}: missing; every problem needs it (see the pack README)")
         return file.read_text()
 
+    def mutants(self) -> dict[str, str]:
+        """Near misses that the checks must reject (`mutants/<name>.cpp`), by name."""
+        folder = self.path / "mutants"
+        return {p.stem: p.read_text() for p in sorted(folder.glob("*.cpp"))} if folder.is_dir() else {}
+
     def reference(self, execution_model: str) -> str:
         return self.read(f"reference/{model_file_stem(execution_model)}.cpp")
 
@@ -104,6 +109,11 @@ class Pack:
                 f"{self.path / 'pack.yaml'}: no build settings for execution model {execution_model!r}; "
                 "add it under defaults.models"
             ) from None
+
+    def speedup_bound(self, task: Task, cores: int) -> float:
+        """The largest plausible speedup of a task on `cores` cores (see PackDefaults)."""
+        per_core = self.problems[task.problem].spec.plausible_speedup_per_core
+        return (per_core or self.spec.defaults.plausible_speedup_per_core) * cores
 
     def timing(self, task: Task) -> Timing:
         return self.problems[task.problem].spec.timing or self.spec.defaults.timing

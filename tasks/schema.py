@@ -44,6 +44,8 @@ class PackDefaults(Strict):
     models: dict[str, ModelBuild] = Field(default_factory=dict)
     timing: Timing = Field(default_factory=Timing)
     limits: Limits = Field(default_factory=Limits)
+    # A speedup above this many times the task's cores is marked `suspect` (and capped when scored).
+    plausible_speedup_per_core: float = 8.0
 
 
 class PackSpec(Strict):
@@ -84,6 +86,7 @@ class ProblemSpec(Strict):
     tolerance: Tolerance = Field(default_factory=Tolerance)
     sizes: ProblemSizes
     timing: Timing | None = None
+    plausible_speedup_per_core: float | None = None  # overrides the pack's default
 
     @field_validator("models")
     @classmethod

@@ -10,6 +10,7 @@ struct AxpyProblem {
     struct Input {
         double alpha = 0.0;
         std::vector<double> x, y;
+        template <class F> void fields(F &&f) { f(alpha); f(x); f(y); }
     };
 
     static Input generate(std::size_t size, std::uint64_t seed) {

@@ -1,5 +1,6 @@
 // Driver of the cg problem: ITERATIONS unpreconditioned conjugate-gradient iterations from x = 0 on
-// a symmetric, strictly diagonally dominant (hence SPD, well-conditioned) sparse matrix in CSR.
+// a symmetric, strictly diagonally dominant (hence SPD) sparse matrix in CSR: well-conditioned from
+// HARD_BELOW unknowns up (the timed size), barely dominant below (check cases a near miss cannot pass).
 // size -> n = size. Every row i gets 1..4 random off-diagonal partners j != i with weights in
 // [-1, 1) (mirrored to row j, duplicates summed); the diagonal is 1 + rand[0,1) + sum |off-diag|.
 #include "hpceval_driver.hpp"
@@ -18,11 +19,13 @@ void hpceval_baseline_conjugate_gradient(size_t n, const std::vector<size_t> &ro
 
 struct CgProblem {
     static constexpr int ITERATIONS = 50;  // stated in problem.yaml
+    static constexpr std::size_t HARD_BELOW = 10000;
 
     struct Input {
         std::size_t n = 0;
         std::vector<std::size_t> row_ptr, col_idx;
         std::vector<double> values, b;
+        template <class F> void fields(F &&f) { f(n); f(row_ptr); f(col_idx); f(values); f(b); }
     };
 
     static Input generate(std::size_t size, std::uint64_t seed) {
@@ -80,7 +83,10 @@ struct CgProblem {
             }
             for (std::size_t k = in.row_ptr[i]; k < in.col_idx.size(); ++k)
                 if (in.col_idx[k] != i) offsum += std::fabs(in.values[k]);
-            in.values[diag_pos] = 1.0 + rng.unit() + offsum;
+            // Systems below HARD_BELOW unknowns sit close to singular (diagonal dominance by 1-2%), so CG has
+            // not converged after ITERATIONS: a skipped iteration or a low-precision dot product shows.
+            const double margin = n < HARD_BELOW ? 1e-2 * (1.0 + rng.unit()) : 1.0 + rng.unit();
+            in.values[diag_pos] = margin + offsum;
             in.row_ptr[i + 1] = in.col_idx.size();
         }
         in.b.resize(n);

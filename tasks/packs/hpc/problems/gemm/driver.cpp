@@ -14,6 +14,7 @@ struct GemmProblem {
         std::size_t m = 0, k = 0, n = 0;
         std::vector<double> A, B;
         std::vector<double> C0;  // arbitrary contents of C on entry; must be overwritten
+        template <class F> void fields(F &&f) { f(m); f(k); f(n); f(A); f(B); f(C0); }
     };
 
     static Input generate(std::size_t size, std::uint64_t seed) {

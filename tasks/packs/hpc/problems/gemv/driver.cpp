@@ -13,6 +13,7 @@ struct GemvProblem {
         std::size_t m = 0, n = 0;
         std::vector<double> A, x;
         std::vector<double> y0;  // arbitrary contents of y on entry; must be overwritten
+        template <class F> void fields(F &&f) { f(m); f(n); f(A); f(x); f(y0); }
     };
 
     static Input generate(std::size_t size, std::uint64_t seed) {

@@ -13,6 +13,7 @@ struct Jacobi2dProblem {
     struct Input {
         std::size_t n = 0;
         std::vector<double> grid0;  // initial grid (boundary and interior)
+        template <class F> void fields(F &&f) { f(n); f(grid0); }
     };
 
     static Input generate(std::size_t size, std::uint64_t seed) {

@@ -18,6 +18,7 @@ struct SpmvProblem {
         std::vector<std::size_t> row_ptr, col_idx;
         std::vector<double> values, x;
         std::vector<double> y0;  // arbitrary contents of y on entry; must be overwritten
+        template <class F> void fields(F &&f) { f(nrows); f(row_ptr); f(col_idx); f(values); f(x); f(y0); }
     };
 
     static Input generate(std::size_t size, std::uint64_t seed) {

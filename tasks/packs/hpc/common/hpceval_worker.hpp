@@ -1,0 +1,150 @@
+// hpceval_worker.hpp -- the worker stub: the only process in which candidate code runs.
+//
+// Built from a problem's driver.cpp with -DHPCEVAL_WORKER and linked against libcandidate.so (the
+// candidate's object, every symbol but the entry point made local by a version script, so it can
+// replace nothing of ours or of the C/C++ libraries). It connects to the trusted driver's socket
+// ($HPCEVAL_SOCKET), maps the input memfd it is handed, and obeys: LOAD builds a fresh Input from
+// the bytes, GO calls the entry point once, STORE copies the output back. It never sees a seed, a
+// tolerance, the expected output or a clock that counts; under MPI every rank does the same and
+// rank 0's output is the one stored. Signals stay blocked outside the call, so no handler of the
+// candidate's runs while the stub copies data.
+#ifndef HPCEVAL_WORKER_HPP
+#define HPCEVAL_WORKER_HPP
+
+#include "hpceval_common.hpp"
+
+#include <csignal>
+#include <exception>
+#include <memory>
+
+#include <pthread.h>
+#include <sys/mman.h>
+#include <sys/un.h>
+
+#ifdef HPCEVAL_MPI
+#ifndef OMPI_SKIP_MPICXX
+#define OMPI_SKIP_MPICXX 1
+#endif
+#ifndef MPICH_SKIP_MPICXX
+#define MPICH_SKIP_MPICXX 1
+#endif
+#include <mpi.h>
+#endif
+
+namespace hpceval {
+
+[[noreturn]] inline void worker_fail(const char *what) {
+    std::fprintf(stderr, "hpceval worker: %s (%s)\n", what, std::strerror(errno));
+    std::fflush(stderr);
+    _exit(70);
+}
+
+inline int connect_trusted() {
+    const char *path = std::getenv("HPCEVAL_SOCKET");
+    if (!path || std::strlen(path) >= sizeof(sockaddr_un::sun_path)) worker_fail("no usable $HPCEVAL_SOCKET");
+    const int sock = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (sock < 0) worker_fail("socket");
+    sockaddr_un addr;
+    std::memset(&addr, 0, sizeof addr);
+    addr.sun_family = AF_UNIX;
+    std::strcpy(addr.sun_path, path);
+    if (connect(sock, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) worker_fail("connect");
+    return sock;
+}
+
+template <class P>
+int worker_main(int argc, char **argv) {
+    int rank = 0, nranks = 1;
+#ifdef HPCEVAL_MPI
+    int provided = 0;
+    MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided);
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    MPI_Comm_size(MPI_COMM_WORLD, &nranks);
+#else
+    (void)argc;
+    (void)argv;
+#endif
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+
+    const int sock = connect_trusted();
+    Msg m;
+    m.op = OP_HELLO;
+    m.a = static_cast<std::uint64_t>(rank);
+    m.b = static_cast<std::uint64_t>(nranks);
+    if (!send_msg(sock, m)) worker_fail("hello");
+    int memfd = -1;
+    if (!recv_msg(sock, m, &memfd) || m.op != OP_MEMFD || memfd < 0) worker_fail("no memfd from the trusted driver");
+
+    unsigned char *map = nullptr;
+    std::size_t mapped = 0;
+    auto ensure_mapped = [&](std::size_t bytes) {
+        if (bytes <= mapped) return;
+        if (map) munmap(map, mapped);
+        void *p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, memfd, 0);
+        if (p == MAP_FAILED) worker_fail("mmap");
+        map = static_cast<unsigned char *>(p);
+        mapped = bytes;
+    };
+
+    std::unique_ptr<typename P::Input> in;
+    std::unique_ptr<std::vector<double>> out;
+    for (;;) {
+        if (!recv_msg(sock, m)) worker_fail("the trusted driver went away");
+        Msg reply;
+        if (m.op == OP_PING) {
+            reply.op = OP_PONG;
+        } else if (m.op == OP_LOAD) {
+            in.reset();  // inputs and output are allocated afresh for every call
+            out.reset();
+            ensure_mapped(static_cast<std::size_t>(m.a));
+            in.reset(new typename P::Input());
+            Reader reader{map, map + m.a};
+            in->fields(reader);
+            if (!reader.ok) worker_fail("malformed input bytes");
+            out.reset(new std::vector<double>());
+            P::reset_output(*in, *out);
+            reply.op = OP_LOADED;
+        } else if (m.op == OP_GO) {
+            if (!in || !out) worker_fail("GO before LOAD");
+            pthread_sigmask(SIG_SETMASK, &old, nullptr);
+            try {
+                P::candidate(*in, *out);
+            } catch (const std::exception &e) {
+                std::fprintf(stderr, "hpceval worker: the candidate threw on rank %d: %s\n", rank, e.what());
+                std::fflush(stderr);
+                _exit(3);
+            } catch (...) {
+                std::fprintf(stderr, "hpceval worker: the candidate threw a non-standard exception on rank %d\n", rank);
+                std::fflush(stderr);
+                _exit(3);
+            }
+            pthread_sigmask(SIG_BLOCK, &all, nullptr);
+            reply.op = OP_DONE;
+        } else if (m.op == OP_STORE) {
+            if (!out) worker_fail("STORE before LOAD");
+            ensure_mapped(static_cast<std::size_t>(m.a + m.b * sizeof(double)));
+            const std::size_t n = out->size() < m.b ? out->size() : static_cast<std::size_t>(m.b);
+            if (n) std::memcpy(map + m.a, out->data(), n * sizeof(double));
+            reply.op = OP_STORED;
+            reply.a = out->size();
+        } else if (m.op == OP_QUIT) {
+            break;
+        } else {
+            worker_fail("unknown message");
+        }
+        if (!send_msg(sock, reply)) worker_fail("reply");
+    }
+#ifdef HPCEVAL_MPI
+    MPI_Finalize();
+#endif
+    return 0;
+}
+
+}  // namespace hpceval
+
+#define HPCEVAL_MAIN(PROBLEM) \
+    int main(int argc, char **argv) { return ::hpceval::worker_main<PROBLEM>(argc, argv); }
+
+#endif  // HPCEVAL_WORKER_HPP

@@ -1,0 +1,16 @@
+// Near miss (misses the last column): must fail the check (hpceval validate).
+#include <cstddef>
+#include <vector>
+
+void gemm(const std::vector<double> &A, const std::vector<double> &B, std::vector<double> &C, size_t m, size_t k,
+          size_t n) {
+    for (size_t i = 0; i < m; ++i) {
+        for (size_t j = 0; j + 1 < n; ++j) {
+            double sum = 0.0;
+            for (size_t p = 0; p < k; ++p) {
+                sum += A[i * k + p] * B[p * n + j];
+            }
+            C[i * n + j] = sum;
+        }
+    }
+}
