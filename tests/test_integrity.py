@@ -1,0 +1,137 @@
+"""Trusted measurement, attacked: a candidate for every known way to forge, skip or slow what hpceval measures
+(tests/integrity/*.cpp, each file says its attack), run for real through both backends, must end with the
+verdict it deserves and never with a speedup it did not earn. Without the two-process driver, the symbol
+policy, fresh inputs, the frozen worker and the CPU accounting, every one of them scored `ok` (issue 9).
+
+The pack is the real `hpc` pack with smaller timed sizes and fewer repeats, so the suite stays quick; the
+drivers, checks and tolerances are the real ones."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+import yaml
+
+from harness.evaluate import Evaluation, evaluate
+from sandbox.base import Sandbox, Verdict
+from tasks.loader import Pack, load_pack
+from tests.docker_support import require_docker
+
+REPO = Path(__file__).resolve().parents[1]
+ATTACKS = Path(__file__).with_name("integrity")
+SMALL_TIME_SIZES = {"axpy": 2_000_000, "gemv": 2000, "cg": 50_000}
+
+# attack file -> (task, the verdicts it may end with)
+CASES: dict[str, tuple[str, set[Verdict]]] = {
+    "forged_result.cpp": ("axpy/serial", {Verdict.wrong_answer}),
+    "argv_tamper_ctor.cpp": ("axpy/serial", {Verdict.policy_violation}),
+    "printf_override.cpp": ("axpy/serial", {Verdict.policy_violation}),
+    "fake_clock.cpp": ("axpy/serial", {Verdict.policy_violation}),
+    "fake_clock_gettime.cpp": ("axpy/serial", {Verdict.policy_violation}),
+    "memo_pointer.cpp": ("axpy/serial", {Verdict.wrong_answer}),
+    "memo_count.cpp": ("axpy/serial", {Verdict.wrong_answer}),
+    "input_mutation.cpp": ("axpy/serial", {Verdict.wrong_answer}),
+    "include_driver.cpp": ("axpy/serial", {Verdict.policy_violation}),
+    "spin_thread.cpp": ("axpy/serial", {Verdict.untimed_work}),
+    "background_precompute.cpp": ("axpy/serial", {Verdict.untimed_work, Verdict.wrong_answer}),
+    "fork_spinner.cpp": ("axpy/omp", {Verdict.untimed_work}),
+    "reference_theft.cpp.j2": ("axpy/serial", {Verdict.wrong_answer}),
+    "secret_probe.cpp": ("axpy/serial", {Verdict.ok}),  # it corrupts its output if it finds any leak
+    "serial_in_omp.cpp": ("gemv/omp", {Verdict.wrong_model}),
+    "fake_omp.cpp": ("gemv/omp", {Verdict.wrong_model}),
+    "rank0_only.cpp": ("gemv/mpi", {Verdict.wrong_model}),
+    "threads_in_serial.cpp": ("gemv/serial", {Verdict.wrong_model}),
+    "cg_38_iterations.cpp": ("cg/serial", {Verdict.wrong_answer}),
+}
+
+
+def small_pack(root: Path) -> Pack:
+    target = root / "hpc"
+    shutil.copytree(REPO / "tasks" / "packs" / "hpc", target)
+    spec = yaml.safe_load((target / "pack.yaml").read_text())
+    spec["defaults"]["timing"] = {"warmup": 1, "min_reps": 3, "max_reps": 4, "budget_s": 0.5}
+    (target / "pack.yaml").write_text(yaml.safe_dump(spec))
+    for problem, size in SMALL_TIME_SIZES.items():
+        path = target / "problems" / problem / "problem.yaml"
+        data = yaml.safe_load(path.read_text())
+        data["sizes"]["time"] = size
+        path.write_text(yaml.safe_dump(data))
+    return load_pack(target)
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory) -> Pack:
+    return small_pack(tmp_path_factory.mktemp("packs"))
+
+
+@pytest.fixture(scope="module", params=["local", "docker"])
+def box(request: pytest.FixtureRequest) -> Iterator[Sandbox]:
+    if request.param == "local":
+        if os.geteuid() != 0:
+            pytest.skip("the local sandbox contains a job (namespaces, its own root) only as root")
+        from sandbox.local import LocalSandbox
+
+        sandbox: Sandbox = LocalSandbox(slots=2)
+    else:
+        require_docker()
+        from sandbox.docker import DockerSandbox
+
+        sandbox = DockerSandbox(slots=2)
+    yield sandbox
+    sandbox.close()
+
+
+def attack_source(name: str, drop_name: str) -> str:
+    text = (ATTACKS / name).read_text()
+    if name.endswith(".j2"):  # the host path of the real reference, where a thief would look for it
+        reference = REPO / "tasks" / "packs" / "hpc" / "problems" / "axpy" / "reference" / "serial.cpp"
+        text = text.replace("{{ reference_path }}", str(reference)).replace("{{ drop_name }}", drop_name)
+    return text
+
+
+def test_every_attack_file_has_a_case():
+    assert sorted(p.name for p in ATTACKS.iterdir()) == sorted(CASES)
+
+
+def test_every_attack_gets_the_verdict_it_deserves(pack: Pack, box: Sandbox):
+    tasks = {task.task_id: task for task in pack.tasks}
+    drop_name = f"hpceval-theft-{secrets.token_hex(4)}"
+
+    def run(name: str) -> Evaluation:
+        task_id, _ = CASES[name]
+        return evaluate(box, pack, tasks[f"hpc/{task_id}"], attack_source(name, drop_name))
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = dict(zip(CASES, pool.map(run, CASES), strict=True))
+    wrong = {
+        name: f"{evaluation.verdict}: {evaluation.message[:300]}"
+        for name, evaluation in results.items()
+        if evaluation.verdict not in CASES[name][1]
+    }
+    assert not wrong, wrong
+    for name, evaluation in results.items():
+        if evaluation.verdict != Verdict.ok:
+            assert evaluation.speedup is None, name
+    probe = results["secret_probe.cpp"]
+    assert probe.speedup is not None and probe.speedup < 3, "an honest serial axpy earns about 1x"
+    assert probe.handshake_us is not None and 0 < probe.handshake_us < 5000
+    assert not Path("/tmp", drop_name).exists(), "a job wrote into the host's /tmp"
+
+
+def test_the_timing_lines_come_from_the_trusted_driver_only(pack: Pack, box: Sandbox):
+    """The worker's stdout never reaches the stdout the verdict is read from: one keyed line per step."""
+    task = next(t for t in pack.tasks if t.task_id == "hpc/axpy/serial")
+    evaluation = evaluate(box, pack, task, attack_source("secret_probe.cpp", "unused"))
+    assert evaluation.verdict == Verdict.ok, evaluation.message
+    for section in evaluation.log.split("=== ")[1:]:
+        step, _, body = section.partition(":")
+        if step in ("check", "time"):
+            stdout = body.split("--- stdout\n", 1)[1].split("--- stderr", 1)[0]
+            assert [line.split()[0] for line in stdout.strip().splitlines()] == ["HPCEVAL_RESULT"], stdout
+            assert "HPCEVAL_RESULT {" in body.split("--- stderr", 1)[1], "the probe's forged line went to stderr"
