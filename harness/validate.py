@@ -1,6 +1,6 @@
 """`hpceval validate`: for every task, the reference passes and known-wrong code fails: the broken solution,
 the baseline wherever the task asks for parallel code (`wrong_model`), and on the serial task of every problem
-each near-miss mutant (`mutants/*.cpp`: a skipped iteration, a lower precision, a missed boundary)."""
+each near-miss mutant (`mutants.yaml`: a skipped iteration, a lower precision, a missed boundary)."""
 
 from __future__ import annotations
 

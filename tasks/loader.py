@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from tasks.schema import ModelBuild, PackSpec, ProblemSpec, Timing
+from tasks.schema import ModelBuild, Mutants, PackSpec, ProblemSpec, Timing
 
 
 class PackError(Exception):
@@ -50,9 +50,23 @@ class Problem:
         return file.read_text()
 
     def mutants(self) -> dict[str, str]:
-        """Near misses that the checks must reject (`mutants/<name>.cpp`), by name."""
-        folder = self.path / "mutants"
-        return {p.stem: p.read_text() for p in sorted(folder.glob("*.cpp"))} if folder.is_dir() else {}
+        """Near misses that the checks must reject (`mutants.yaml`: edits of baseline.cpp), by name."""
+        path = self.path / "mutants.yaml"
+        if not path.is_file():
+            return {}
+        spec = _load_yaml(path, Mutants)
+        assert isinstance(spec, Mutants)
+        baseline = self.read("baseline.cpp")
+        out: dict[str, str] = {}
+        for name, mutant in spec.root.items():
+            code = baseline
+            for edit in mutant.edits:
+                if code.count(edit.replace) != 1:
+                    raise PackError(f"{path}: {name}: {edit.replace!r} occurs {code.count(edit.replace)} times in "
+                                    "baseline.cpp; make it match exactly once")
+                code = code.replace(edit.replace, edit.with_)
+            out[name] = f"// Near miss ({mutant.what}) of baseline.cpp: the check must reject it.\n{code}"
+        return out
 
     def reference(self, execution_model: str) -> str:
         return self.read(f"reference/{model_file_stem(execution_model)}.cpp")

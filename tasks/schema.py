@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator
 
 EXECUTION_MODELS: tuple[str, ...] = ("serial", "omp", "mpi", "mpi+omp", "cuda")
 
@@ -71,6 +71,23 @@ class ProblemSizes(Strict):
     check: list[CheckCase]
     time: int
     time_seed: int = 7
+
+
+class Edit(Strict):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    replace: str  # must occur exactly once in baseline.cpp
+    with_: str = Field(alias="with")
+
+
+class Mutant(Strict):
+    """A near miss (`mutants.yaml`): baseline.cpp with a few edits; the check cases must reject it."""
+
+    what: str
+    edits: list[Edit] = Field(min_length=1)
+
+
+class Mutants(RootModel[dict[str, Mutant]]):
+    pass
 
 
 class ProblemSpec(Strict):

@@ -38,3 +38,24 @@ def test_validate_exits_nonzero_when_a_check_fails(tmp_path):
                      env={"HPCEVAL_PACK_PATH": str(tmp_path / "packs")})
     assert result.returncode == 1
     assert "FAIL hpccopy/axpy/serial broken: ok" in result.stdout
+
+
+def test_every_mutant_differs_from_its_baseline_and_a_stale_edit_names_the_fix(tmp_path):
+    from tasks.loader import PackError, load_pack
+
+    source = Path(__file__).resolve().parents[1] / "tasks" / "packs" / "hpc"
+    pack = load_pack(source)
+    for problem in pack.problems.values():
+        mutants = problem.mutants()
+        assert len(mutants) >= 2, problem.spec.name
+        assert all(code.split("\n", 1)[1] != problem.read("baseline.cpp") for code in mutants.values())
+    copy = tmp_path / "hpc"
+    shutil.copytree(source, copy)
+    (copy / "problems" / "axpy" / "mutants.yaml").write_text(
+        "stale:\n  what: an edit that no longer applies\n  edits:\n    - {replace: 'no such text', with: 'x'}\n")
+    try:
+        load_pack(copy).problems["axpy"].mutants()
+    except PackError as exc:
+        assert "occurs 0 times in baseline.cpp; make it match exactly once" in str(exc)
+    else:
+        raise AssertionError("a stale mutant edit must be a pack error")

@@ -72,11 +72,25 @@ inline std::vector<long> list_numeric(const std::string &dir) {
     return out;
 }
 
-// One thread's CPU time in seconds (schedstat: nanoseconds on CPU first), -1 if gone.
+// One thread's CPU time in seconds, -1 if gone: schedstat (nanoseconds on CPU, its first field), or where the
+// kernel has none, utime + stime from stat (clock ticks).
 inline double thread_cpu_s(long pid, long tid) {
+    const std::string dir = "/proc/" + std::to_string(pid) + "/task/" + std::to_string(tid);
     std::string text;
-    if (!read_file("/proc/" + std::to_string(pid) + "/task/" + std::to_string(tid) + "/schedstat", text)) return -1;
-    return 1e-9 * std::strtod(text.c_str(), nullptr);
+    if (read_file(dir + "/schedstat", text)) return 1e-9 * std::strtod(text.c_str(), nullptr);
+    if (!read_file(dir + "/stat", text)) return -1;
+    const std::size_t close_paren = text.rfind(')');
+    if (close_paren == std::string::npos) return -1;
+    const char *at = text.c_str() + close_paren + 2;  // field 3 (state) onwards; utime, stime are fields 14, 15
+    char *end = nullptr;
+    for (int field = 3; field < 14 && *at; ++field) {
+        at = std::strchr(at, ' ');
+        if (!at) return -1;
+        ++at;
+    }
+    const double utime = std::strtod(at, &end);
+    const double stime = std::strtod(end, nullptr);
+    return (utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
 struct Rank {
