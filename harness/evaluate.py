@@ -144,7 +144,7 @@ def _read_driver(evaluation: Evaluation, step: StepResult, key: str) -> bool:
         return False
     if step.name == StepRole.time:
         if not evaluation.baseline_times or not evaluation.candidate_times:
-            evaluation.verdict = Verdict.infra_error
+            evaluation.verdict = Verdict.runtime_error
             evaluation.message = "time: the trusted driver reported no timings"
             return False
     return True
@@ -157,7 +157,10 @@ def interpret(result: JobResult, key: str) -> Evaluation:
     evaluation.build_s = sum(walls.get(role, 0.0) for role in (StepRole.build, StepRole.link, StepRole.build_worker))
     evaluation.check_s = walls.get(StepRole.check)
     evaluation.time_s = walls.get(StepRole.time)
-    evaluation.built = any(s.name == StepRole.build_worker and s.verdict == Verdict.ok for s in result.steps)
+    # built (build@k): the candidate compiled, and linked where it got that far (a policy violation still compiled)
+    linking = (StepRole.link, StepRole.build_worker)
+    evaluation.built = any(s.name == StepRole.build and s.verdict == Verdict.ok for s in result.steps) and not any(
+        s.name in linking and s.verdict != Verdict.ok for s in result.steps)
     for step in result.steps:
         driver_step = step.name in (StepRole.check, StepRole.time)
         if driver_step and step.verdict in (Verdict.ok, Verdict.runtime_error) and step.exit_code in (0, 1):

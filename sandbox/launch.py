@@ -1,4 +1,4 @@
-"""Process launcher of the local sandbox, run as `python -I -S sandbox/launch.py SPEC_JSON`.
+"""Process launcher of the local sandbox, run as `python -I -S sandbox/launch.py` with the spec (JSON) on stdin.
 
 It runs in a fresh process (never a `preexec_fn` in the threaded harness) and, as far as the kernel
 and our privileges allow:
@@ -180,7 +180,10 @@ def main() -> None:
     _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)  # the harness died: take the job with us
     if os.getppid() != parent:
         os._exit(137)
-    spec = json.loads(sys.argv[1])
+    spec = json.loads(sys.stdin.buffer.read())  # on stdin, not argv: command lines are readable by all
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
     isolation = {"netns": False, "pidns": False, "mountns": False, "private_root": False, "uid_drop": False}
     if os.geteuid() == 0:
         flags = (CLONE_NEWNET if spec.get("want_netns", True) else 0) | CLONE_NEWPID | CLONE_NEWNS

@@ -154,9 +154,11 @@ class LocalSandbox:
         }
         started = time.monotonic()
         try:
+            # The spec (the step's environment included) goes through stdin, never argv: any process can read
+            # another's command line.
             proc = subprocess.Popen(
-                [*LAUNCHER_ARGV, json.dumps(spec)],
-                stdin=subprocess.DEVNULL,
+                LAUNCHER_ARGV,
+                stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 env={"PATH": SAFE_PATH},
@@ -169,7 +171,12 @@ class LocalSandbox:
             os.close(info_write)
             return StepResult(name=step.name, kind=step.kind, verdict=Verdict.infra_error, message=str(exc)), {}
         os.close(info_write)
-        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+        try:
+            proc.stdin.write(json.dumps(spec).encode())
+            proc.stdin.close()
+        except OSError:  # the launcher died at once; its exit status tells
+            pass
         capture = CappedCapture(limits.output_bytes, proc.stdout, proc.stderr)
         timed_out = False
         try:

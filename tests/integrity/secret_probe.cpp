@@ -35,6 +35,7 @@ static bool leaked() {
         std::string cmdline = slurp(dir + "/cmdline");
         for (char &c : cmdline) if (c == '\0') c = ' ';
         if (cmdline.find("--seed") != std::string::npos) found = true;
+        if (cmdline.find("HPCEVAL_RESULT_KEY") != std::string::npos) found = true;
         if (slurp(dir + "/environ").find("HPCEVAL_RESULT_KEY") != std::string::npos) found = true;
         if (cmdline.find("trusted") != std::string::npos) {
             if (open((dir + "/mem").c_str(), O_RDONLY) >= 0) found = true;
