@@ -104,6 +104,9 @@ private:
         load.op = OP_LOAD;
         load.a = size.bytes;
         if (!workers_.round_trip(load, OP_LOADED)) return rep.fail("runtime_error", workers_.failure);
+        // Per-thread times (schedstat) of a thread still on CPU lag by up to a scheduler tick; the process clock
+        // does not. Every reading that splits the two therefore waits until no thread of the worker runs.
+        const bool load_settled = workers_.settle(SETTLE_LIMIT_S);
         const auto l1 = workers_.cpu_all();
         const double o_l1 = workers_.others_cpu();
 
@@ -117,9 +120,9 @@ private:
         call_s = now_s() - t0;
         const auto c1 = workers_.cpu_all();
         const double o_c1 = workers_.others_cpu();
-        for (std::size_t r = 0; r < workers_.ranks.size(); ++r) th1.push_back(workers_.threads(r));
         const bool settled = workers_.settle(SETTLE_LIMIT_S);
         const auto s1 = workers_.cpu_all();
+        for (std::size_t r = 0; r < workers_.ranks.size(); ++r) th1.push_back(workers_.threads(r));
         const double o_s1 = workers_.others_cpu();
 
         Msg store;
@@ -128,6 +131,7 @@ private:
         store.b = out_size;
         std::vector<Msg> stored;
         if (!workers_.round_trip(store, OP_STORED, &stored, 0)) return rep.fail("runtime_error", workers_.failure);
+        const bool store_settled = workers_.settle(SETTLE_LIMIT_S);
         const auto w1 = workers_.cpu_all();
         const double o_w1 = workers_.others_cpu();
         if (!workers_.freeze()) return rep.fail("infra_error", "the worker could not be stopped");
@@ -140,10 +144,12 @@ private:
         }
         if (!judge) return true;
 
-        if (!settled)
+        if (!settled || !load_settled || !store_settled)
             return rep.fail("untimed_work", "threads of the candidate were still running " +
-                                                std::to_string(static_cast<int>(SETTLE_LIMIT_S * 1000)) +
-                                                " ms after its call returned");
+                                                std::to_string(static_cast<int>(SETTLE_LIMIT_S * 1000)) + " ms after " +
+                                                (!settled ? "its call returned" : !load_settled
+                                                                                  ? "its inputs were loaded"
+                                                                                  : "its output was stored"));
         for (std::size_t r = 0; r < workers_.ranks.size(); ++r) {
             // Rank 0 also answers for the processes that are not ranks (their CPU outside calls is untimed too).
             const double load_other = (l1[r].process - l0[r].process) - (l1[r].main - l0[r].main) +
