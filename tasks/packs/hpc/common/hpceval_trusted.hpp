@@ -112,7 +112,6 @@ private:
 
         std::vector<std::vector<std::pair<long, double>>> th0, th1;
         for (std::size_t r = 0; r < workers_.ranks.size(); ++r) th0.push_back(workers_.threads(r));
-        const auto c0 = workers_.cpu_all();
         Msg go;
         go.op = OP_GO;
         const double t0 = now_s();
@@ -168,16 +167,19 @@ private:
                                     " after the call returned, " + ms(store_other) +
                                     " while its output was stored; allowed " + ms(IDLE_CPU_ALLOWANCE_S) + ", " +
                                     ms(after_allowed) + ", " + ms(IDLE_CPU_ALLOWANCE_S) + ")");
-            // Who worked during the call: threads above BUSY_SHARE of the wall time, and the rank as a whole.
+            // Who worked during the call: threads whose demand (on CPU or waiting for one) passed BUSY_SHARE of the
+            // call's wall time, and the rank as a whole.
             int busy = 0;
+            double rank_demand = 0.0;
             for (const auto &t : th1[r]) {
                 double before = 0.0;
                 for (const auto &u : th0[r])
                     if (u.first == t.first) before = u.second;
                 if (t.second - before >= BUSY_SHARE * call_s) ++busy;
+                rank_demand += t.second - before;
             }
             rep.busy_threads[r].push_back(busy);
-            rep.rank_share[r].push_back(call_s > 0 ? (c1[r].process - c0[r].process) / call_s : 0.0);
+            rep.rank_share[r].push_back(call_s > 0 ? rank_demand / call_s : 0.0);
         }
         return true;
     }
@@ -255,7 +257,7 @@ private:
             std::sort(share.begin(), share.end());
             const double median = share[share.size() / 2];
             if (median < BUSY_SHARE)
-                return (void)rep.fail("wrong_model", "rank " + std::to_string(r) + " was on CPU for " +
+                return (void)rep.fail("wrong_model", "rank " + std::to_string(r) + " was busy for " +
                                                          std::to_string(static_cast<int>(median * 100)) +
                                                          "% of the call: only some ranks work");
         }

@@ -73,11 +73,18 @@ inline std::vector<long> list_numeric(const std::string &dir) {
 }
 
 // One thread's CPU time in seconds, -1 if gone: schedstat (nanoseconds on CPU, its first field), or where the
-// kernel has none, utime + stime from stat (clock ticks).
-inline double thread_cpu_s(long pid, long tid) {
+// kernel has none, utime + stime from stat (clock ticks). With `waited`, also the time it was runnable but
+// waiting for a CPU (schedstat's second field; 0 without schedstat).
+inline double thread_cpu_s(long pid, long tid, double *waited = nullptr) {
     const std::string dir = "/proc/" + std::to_string(pid) + "/task/" + std::to_string(tid);
     std::string text;
-    if (read_file(dir + "/schedstat", text)) return 1e-9 * std::strtod(text.c_str(), nullptr);
+    if (waited) *waited = 0.0;
+    if (read_file(dir + "/schedstat", text)) {
+        char *end = nullptr;
+        const double on_cpu = 1e-9 * std::strtod(text.c_str(), &end);
+        if (waited) *waited = 1e-9 * std::strtod(end, nullptr);
+        return on_cpu;
+    }
     if (!read_file(dir + "/stat", text)) return -1;
     const std::size_t close_paren = text.rfind(')');
     if (close_paren == std::string::npos) return -1;
@@ -240,13 +247,15 @@ public:
         return total;
     }
 
-    // CPU seconds of every live thread of a rank, by tid.
+    // The demand of every live thread of a rank, by tid: seconds on CPU plus seconds runnable but waiting for one,
+    // so that a thread that worked on a busy machine counts as working all the same.
     std::vector<std::pair<long, double>> threads(std::size_t rank) const {
         std::vector<std::pair<long, double>> out;
         const long pid = ranks[rank].pid;
         for (long tid : list_numeric("/proc/" + std::to_string(pid) + "/task")) {
-            const double t = thread_cpu_s(pid, tid);
-            if (t >= 0) out.emplace_back(tid, t);
+            double waited = 0.0;
+            const double t = thread_cpu_s(pid, tid, &waited);
+            if (t >= 0) out.emplace_back(tid, t + waited);
         }
         return out;
     }
