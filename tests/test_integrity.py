@@ -8,7 +8,6 @@ drivers, checks and tolerances are the real ones."""
 
 from __future__ import annotations
 
-import os
 import secrets
 import shutil
 from collections.abc import Iterator
@@ -21,7 +20,7 @@ import yaml
 from harness.evaluate import Evaluation, evaluate
 from sandbox.base import Sandbox, Verdict
 from tasks.loader import Pack, load_pack
-from tests.docker_support import require_docker
+from tests.docker_support import backend_sandbox
 
 REPO = Path(__file__).resolve().parents[1]
 ATTACKS = Path(__file__).with_name("integrity")
@@ -47,8 +46,10 @@ CASES: dict[str, tuple[str, set[Verdict]]] = {
     "fake_omp.cpp": ("gemv/omp", {Verdict.wrong_model}),
     "rank0_only.cpp": ("gemv/mpi", {Verdict.wrong_model}),
     "threads_in_serial.cpp": ("gemv/serial", {Verdict.wrong_model}),
-    "cg_38_iterations.cpp": ("cg/serial", {Verdict.wrong_answer}),
+    "cg_38_iterations": ("cg/serial", {Verdict.wrong_answer}),  # made below from the baseline
 }
+# Attack: sloppy work. The baseline's CG stopped after 38 of the required iterations.
+SLOPPY_CG = ("cg_38_iterations", "it < iterations; ++it", "it < iterations * 38 / 50; ++it")
 
 
 def small_pack(root: Path) -> Pack:
@@ -72,22 +73,16 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Pack:
 
 @pytest.fixture(scope="module", params=["local", "docker"])
 def box(request: pytest.FixtureRequest) -> Iterator[Sandbox]:
-    if request.param == "local":
-        if os.geteuid() != 0:
-            pytest.skip("the local sandbox contains a job (namespaces, its own root) only as root")
-        from sandbox.local import LocalSandbox
-
-        sandbox: Sandbox = LocalSandbox(slots=2)
-    else:
-        require_docker()
-        from sandbox.docker import DockerSandbox
-
-        sandbox = DockerSandbox(slots=2)
+    sandbox = backend_sandbox(request.param)
     yield sandbox
     sandbox.close()
 
 
 def attack_source(name: str, drop_name: str) -> str:
+    if name == SLOPPY_CG[0]:
+        baseline = (REPO / "tasks" / "packs" / "hpc" / "problems" / "cg" / "baseline.cpp").read_text()
+        assert baseline.count(SLOPPY_CG[1]) == 1
+        return baseline.replace(SLOPPY_CG[1], SLOPPY_CG[2])
     text = (ATTACKS / name).read_text()
     if name.endswith(".j2"):  # the host path of the real reference, where a thief would look for it
         reference = REPO / "tasks" / "packs" / "hpc" / "problems" / "axpy" / "reference" / "serial.cpp"
@@ -96,7 +91,7 @@ def attack_source(name: str, drop_name: str) -> str:
 
 
 def test_every_attack_file_has_a_case():
-    assert sorted(p.name for p in ATTACKS.iterdir()) == sorted(CASES)
+    assert sorted(p.name for p in ATTACKS.iterdir()) == sorted(name for name in CASES if name != SLOPPY_CG[0])
 
 
 def test_every_attack_gets_the_verdict_it_deserves(pack: Pack, box: Sandbox):

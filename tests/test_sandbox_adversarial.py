@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 
 from sandbox.base import Job, JobResult, Limits, Sandbox, Step, StepKind, Verdict
-from tests.docker_support import require_docker
+from tests.docker_support import backend_sandbox
 
 ROOT = os.geteuid() == 0
 SECRET = "sk-test-secret-never-in-a-job"
@@ -23,17 +23,7 @@ SECRET = "sk-test-secret-never-in-a-job"
 @pytest.fixture(scope="module", params=["local", "docker"])
 def box(request: pytest.FixtureRequest) -> Iterator[Sandbox]:
     os.environ["HPCEVAL_TEST_API_KEY"] = SECRET  # in the harness's environment while every sandbox is made
-    if request.param == "local":
-        if not ROOT:
-            pytest.skip("the local sandbox isolates uids and namespaces only as root")
-        from sandbox.local import LocalSandbox
-
-        sandbox: Sandbox = LocalSandbox(slots=2)
-    else:
-        require_docker()
-        from sandbox.docker import DockerSandbox
-
-        sandbox = DockerSandbox(slots=2)
+    sandbox = backend_sandbox(request.param)
     yield sandbox
     sandbox.close()
 
