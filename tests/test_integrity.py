@@ -24,7 +24,7 @@ from tests.docker_support import backend_sandbox
 
 REPO = Path(__file__).resolve().parents[1]
 ATTACKS = Path(__file__).with_name("integrity")
-SMALL_TIME_SIZES = {"axpy": 2_000_000, "gemv": 2000, "cg": 50_000}
+SMALL_TIME_SIZES = {"axpy": 2_000_000, "cg": 50_000}
 
 # attack file -> (task, the verdicts it may end with)
 CASES: dict[str, tuple[str, set[Verdict]]] = {
@@ -38,7 +38,7 @@ CASES: dict[str, tuple[str, set[Verdict]]] = {
     "input_mutation.cpp": ("axpy/serial", {Verdict.wrong_answer}),
     "include_driver.cpp": ("axpy/serial", {Verdict.policy_violation}),
     "spin_thread.cpp": ("axpy/serial", {Verdict.untimed_work}),
-    "background_precompute.cpp": ("axpy/serial", {Verdict.untimed_work, Verdict.wrong_answer}),
+    "background_precompute.cpp": ("axpy/omp", {Verdict.untimed_work, Verdict.wrong_answer}),
     "fork_spinner.cpp": ("axpy/omp", {Verdict.untimed_work}),
     "reference_theft.cpp.j2": ("axpy/serial", {Verdict.wrong_answer}),
     "secret_probe.cpp": ("axpy/serial", {Verdict.ok}),  # it corrupts its output if it finds any leak

@@ -16,6 +16,7 @@ from sandbox.base import Job, Limits, Step, StepKind, Verdict
 from sandbox.lanes import MachineLane
 from sandbox.local import SLOT_UID_BASE, LocalSandbox
 from sandbox.uids import UidLease
+from tests.docker_support import backend_sandbox
 
 ROOT = os.geteuid() == 0
 
@@ -43,11 +44,10 @@ def test_cpu_time_limit(box):
     assert "CPU" in result.steps[0].message
 
 
-@pytest.mark.skipif(not ROOT, reason="a network namespace needs root here")
 def test_reports_the_isolation_it_got():
     """What the namespaces keep out (the host's listener, every interface but lo) is tested for both backends in
     test_sandbox_adversarial.py; here, that the launcher reports the isolation it set up."""
-    box = LocalSandbox(slots=1)
+    box = backend_sandbox("local", slots=1)
     try:
         result = run_sh(box, "true")
     finally:
@@ -115,13 +115,12 @@ def test_machine_lane_is_host_wide_and_dies_with_its_holder(tmp_path):
     assert 0.8 <= waited < 30
 
 
-@pytest.mark.skipif(not ROOT, reason="a mount namespace needs root here")
 def test_a_job_sees_its_own_root_only():
     """The repo, the packs and the host's /tmp are not there; /proc is the job's own; /tmp is private; a step
     that runs the job's code gets a cpuset of the job's cores."""
     repo = Path(__file__).resolve().parents[1]
     marker = f"hpceval-local-{os.getpid()}"
-    box = LocalSandbox(slots=1)
+    box = backend_sandbox("local", slots=1)
     script = (f"test -e {repo}/tasks && echo repo-visible; test -e {repo} && echo repo-dir-visible; "
               f"touch /tmp/{marker} && echo tmp-writable; ls /proc | grep -c '^[0-9]' ; "
               "grep Cpus_allowed_list /proc/self/status")

@@ -1,5 +1,7 @@
-// Attack: untimed work. Returns at once and finishes the output in a background thread that writes
-// straight into y while the harness copies it out. Expected: untimed_work (or wrong_answer).
+// Attack: untimed work. On the timed (large) inputs it returns at once and lets a background thread
+// write the output straight into y while the harness copies it out; OpenMP-parallel on small inputs,
+// so that it passes the checks and the source check of its omp task. Expected: untimed_work (or
+// wrong_answer, where the thread is not done in time).
 #include <cstddef>
 #include <thread>
 #include <vector>
@@ -7,10 +9,11 @@
 void axpy(double alpha, const std::vector<double> &x, std::vector<double> &y) {
     const double *xp = x.data();
     double *yp = y.data();
-    const std::size_t n = x.size();
-    if (n < 100000) {
-        for (std::size_t i = 0; i < n; ++i) yp[i] += alpha * xp[i];
+    const std::ptrdiff_t n = static_cast<std::ptrdiff_t>(x.size());
+    if (n < 1000000) {
+#pragma omp parallel for schedule(static)
+        for (std::ptrdiff_t i = 0; i < n; ++i) yp[i] += alpha * xp[i];
         return;
     }
-    std::thread([=] { for (std::size_t i = 0; i < n; ++i) yp[i] += alpha * xp[i]; }).detach();
+    std::thread([=] { for (std::ptrdiff_t i = 0; i < n; ++i) yp[i] += alpha * xp[i]; }).detach();
 }
