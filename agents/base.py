@@ -6,7 +6,7 @@ from typing import Literal, Protocol
 
 from pydantic import BaseModel, Field
 
-from tasks.loader import Task
+from hpceval.tasks.loader import Task
 
 
 class GenerationRequest(BaseModel):

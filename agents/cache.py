@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from agents.base import Message
+from hpceval.agents.base import Message
 
 CACHE_ENV = "HPCEVAL_CACHE_DIR"
 SCHEMA = """CREATE TABLE IF NOT EXISTS calls (

@@ -10,12 +10,12 @@ from collections.abc import Coroutine
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from agents.base import Message, Usage
-from agents.cache import CachedReply, CallCache, call_key
-from agents.prices import PriceTable
-from agents.providers import Provider
-from agents.retry import with_retries
-from agents.settings import CallPolicy, Sampling
+from hpceval.agents.base import Message, Usage
+from hpceval.agents.cache import CachedReply, CallCache, call_key
+from hpceval.agents.prices import PriceTable
+from hpceval.agents.providers import Provider
+from hpceval.agents.retry import with_retries
+from hpceval.agents.settings import CallPolicy, Sampling
 
 T = TypeVar("T")
 

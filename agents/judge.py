@@ -8,7 +8,7 @@ import re
 
 from pydantic import BaseModel, ValidationError
 
-from agents.base import Message
+from hpceval.agents.base import Message
 
 JUDGE_SYSTEM = """You review C++ code written for a high-performance computing task. You see the task, the code,
 its build log, its correctness checks, its timings against a sequential baseline and profiler counters.

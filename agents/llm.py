@@ -6,15 +6,15 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from agents.base import AgentError, Completion, GenerationRequest
-from agents.cache import CallCache
-from agents.client import ChatModel, EventLoopThread, Meter
-from agents.loops import CoderLoop, LoopKind
-from agents.prices import PriceTable
-from agents.providers import make_provider
-from agents.retry import CallFailed
-from agents.settings import CallPolicy, Sampling, parse_model_spec
-from tasks.loader import Task
+from hpceval.agents.base import AgentError, Completion, GenerationRequest
+from hpceval.agents.cache import CallCache
+from hpceval.agents.client import ChatModel, EventLoopThread, Meter
+from hpceval.agents.loops import CoderLoop, LoopKind
+from hpceval.agents.prices import PriceTable
+from hpceval.agents.providers import make_provider
+from hpceval.agents.retry import CallFailed
+from hpceval.agents.settings import CallPolicy, Sampling, parse_model_spec
+from hpceval.tasks.loader import Task
 
 
 class ModelOptions(BaseModel):

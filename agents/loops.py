@@ -10,11 +10,11 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from agents.base import Completion, Message, Usage
-from agents.client import ChatModel
-from agents.extract import extract_code
-from agents.judge import judge_messages, parse_verdict
-from tasks.loader import Task
+from hpceval.agents.base import Completion, Message, Usage
+from hpceval.agents.client import ChatModel
+from hpceval.agents.extract import extract_code
+from hpceval.agents.judge import judge_messages, parse_verdict
+from hpceval.tasks.loader import Task
 
 LoopKind = Literal["single", "repair", "coder-judge"]
 LOOPS: tuple[LoopKind, ...] = ("single", "repair", "coder-judge")

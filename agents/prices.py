@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from agents.base import AgentError
+from hpceval.agents.base import AgentError
 
 DEFAULT_TABLE = Path(__file__).with_name("prices.yaml")
 PRICES_ENV = "HPCEVAL_PRICES"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from agents.base import Agent, AgentError
-from agents.replay import ReplayAgent
-from agents.settings import is_model_spec
-from agents.static import SourceLookup, StaticAgent
+from hpceval.agents.base import Agent, AgentError
+from hpceval.agents.replay import ReplayAgent
+from hpceval.agents.settings import is_model_spec
+from hpceval.agents.static import SourceLookup, StaticAgent
 
 KNOWN_SPECS = "reference, baseline, replay:PATH, openai:MODEL, anthropic:MODEL"
 
@@ -25,7 +25,7 @@ def make_agent(spec: str, reference: SourceLookup, baseline: SourceLookup, optio
             raise AgentError("replay needs a file: --agent replay:PATH/TO/samples.jsonl")
         return ReplayAgent(spec, Path(argument))
     if is_model_spec(spec):
-        from agents.llm import LLMAgent, ModelOptions
+        from hpceval.agents.llm import LLMAgent, ModelOptions
 
         return LLMAgent(spec, options if isinstance(options, ModelOptions) else ModelOptions())
     raise AgentError(f"unknown agent {spec!r}; use one of: {KNOWN_SPECS}")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from agents.base import AgentError, Completion, GenerationRequest
-from agents.extract import extract_code
-from tasks.loader import Task
+from hpceval.agents.base import AgentError, Completion, GenerationRequest
+from hpceval.agents.extract import extract_code
+from hpceval.tasks.loader import Task
 
 
 def read_replay_file(path: Path) -> dict[str, list[str]]:

@@ -10,7 +10,7 @@ from email.utils import parsedate_to_datetime
 from time import time
 from typing import TypeVar
 
-from agents.settings import CallPolicy
+from hpceval.agents.settings import CallPolicy
 
 T = TypeVar("T")
 

@@ -11,7 +11,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from agents.base import AgentError
+from hpceval.agents.base import AgentError
 
 PROVIDERS = ("openai", "anthropic")
 ReasoningEffort = Literal["minimal", "low", "medium", "high", "xhigh", "max"]

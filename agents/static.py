@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from agents.base import Completion, GenerationRequest
-from tasks.loader import Task
+from hpceval.agents.base import Completion, GenerationRequest
+from hpceval.tasks.loader import Task
 
 SourceLookup = Callable[[Task], str]
 

@@ -10,11 +10,11 @@ import argparse
 import asyncio
 import time
 
-from agents.base import Message
-from agents.client import ChatModel, EventLoopThread, Meter
-from agents.prices import PriceTable
-from agents.providers import make_provider
-from agents.settings import CallPolicy, Sampling, parse_model_spec
+from hpceval.agents.base import Message
+from hpceval.agents.client import ChatModel, EventLoopThread, Meter
+from hpceval.agents.prices import PriceTable
+from hpceval.agents.providers import make_provider
+from hpceval.agents.settings import CallPolicy, Sampling, parse_model_spec
 from tests.fake_llm import FakeLLM
 
 

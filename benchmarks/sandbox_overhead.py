@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sandbox.base import Job, Sandbox, Step, StepKind
+from hpceval.sandbox.base import Job, Sandbox, Step, StepKind
 
 PROGRAM = "#include <stdio.h>\nint main(void) { long s = 0; for (long i = 0; i < 1000000; ++i) s += i; " \
           "printf(\"%ld\\n\", s); return 0; }\n"
@@ -43,10 +43,10 @@ def bare_once() -> float:
 
 def make(mode: str) -> Sandbox:
     if mode == "local":
-        from sandbox.local import LocalSandbox
+        from hpceval.sandbox.local import LocalSandbox
 
         return LocalSandbox(slots=1)
-    from sandbox.docker import DockerSandbox
+    from hpceval.sandbox.docker import DockerSandbox
 
     return DockerSandbox(slots=1, warm=(mode == "warm"))
 

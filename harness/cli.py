@@ -15,18 +15,19 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from agents import Agent, Usage
-from agents.llm import LLMAgent
-from harness.cli_cache import cache_app
-from harness.errors import UserError, user_errors
-from harness.fingerprint import machine_fingerprint
-from harness.model_flags import model_options
-from harness.pareval import PAREVAL_KS, import_pareval
-from harness.pipeline import build_agent, check_run_toolchain, execute, open_run, pending_units, resolve_tasks
-from harness.records import Attempt, RunConfig
-from harness.report import print_summary
-from harness.sandbox_cli import sandbox_app
-from harness.sandboxes import (
+from hpceval import __version__
+from hpceval.agents import Agent, Usage
+from hpceval.agents.llm import LLMAgent
+from hpceval.harness.cli_cache import cache_app
+from hpceval.harness.errors import UserError, user_errors
+from hpceval.harness.fingerprint import machine_fingerprint
+from hpceval.harness.model_flags import model_options
+from hpceval.harness.pareval import PAREVAL_KS, import_pareval
+from hpceval.harness.pipeline import build_agent, check_run_toolchain, execute, open_run, pending_units, resolve_tasks
+from hpceval.harness.records import Attempt, RunConfig
+from hpceval.harness.report import print_summary
+from hpceval.harness.sandbox_cli import sandbox_app
+from hpceval.harness.sandboxes import (
     CudaToolkitOption,
     GpusOption,
     ImageOption,
@@ -36,16 +37,30 @@ from harness.sandboxes import (
     make_sandbox,
     resolve_sandbox_name,
 )
-from harness.scoring import score, usage_totals
-from harness.store import RunStore
-from harness.validate import Check, solutions, validate_tasks
-from metrics import compare_runs
-from sandbox.base import Sandbox
-from tasks import Pack, Task, load_packs, packs_of_suite, select_tasks
+from hpceval.harness.scoring import score, usage_totals
+from hpceval.harness.store import RunStore
+from hpceval.harness.validate import Check, solutions, validate_tasks
+from hpceval.metrics import compare_runs
+from hpceval.sandbox.base import Sandbox
+from hpceval.tasks import Pack, Task, load_packs, packs_of_suite, select_tasks
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Benchmark LLM agents on code whose speed matters.")
 console = Console(stderr=True)
 stdout = Console()
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        stdout.print(f"hpceval {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Benchmark LLM agents on code whose speed matters."""
 
 def parse_ks(text: str) -> list[int]:
     try:

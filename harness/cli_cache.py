@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from agents.cache import CallCache
+from hpceval.agents.cache import CallCache
 
 cache_app = typer.Typer(no_args_is_help=True, help="The model-call cache (HPCEVAL_CACHE_DIR overrides its place).")
 stdout = Console()

@@ -9,9 +9,9 @@ from typing import ParamSpec, TypeVar
 import typer
 from rich.console import Console
 
-from agents.base import AgentError
-from sandbox.base import SandboxError
-from tasks.loader import PackError
+from hpceval.agents.base import AgentError
+from hpceval.sandbox.base import SandboxError
+from hpceval.tasks.loader import PackError
 
 P = ParamSpec("P")
 R = TypeVar("R")

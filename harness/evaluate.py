@@ -6,12 +6,12 @@ import json
 import statistics
 from dataclasses import dataclass, field
 
-from harness.jobs import StepRole, make_job, task_resources
-from harness.model_use import model_problem
-from metrics import paired_speedup
-from sandbox.base import JobResult, Sandbox, StepResult, Verdict
-from sandbox.verdicts import MEMORY_MARKERS
-from tasks.loader import Pack, Task
+from hpceval.harness.jobs import StepRole, make_job, task_resources
+from hpceval.harness.model_use import model_problem
+from hpceval.metrics import paired_speedup
+from hpceval.sandbox.base import JobResult, Sandbox, StepResult, Verdict
+from hpceval.sandbox.verdicts import MEMORY_MARKERS
+from hpceval.tasks.loader import Pack, Task
 
 RESULT_MARKER = "HPCEVAL_RESULT "
 POLICY_MARKER = "HPCEVAL_POLICY "

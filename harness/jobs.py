@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from harness.errors import UserError
-from sandbox.base import Job, Limits, Step, StepKind
-from tasks.loader import Pack, Task
+from hpceval.harness.errors import UserError
+from hpceval.sandbox.base import Job, Limits, Step, StepKind
+from hpceval.tasks.loader import Pack, Task
 
 BASELINE_PREFIX = "hpceval_baseline_"
 POLICY_SCRIPT = Path(__file__).with_name("symbol_policy.py")

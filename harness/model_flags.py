@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from agents.llm import ModelOptions
-from agents.loops import LOOPS, LoopKind
-from agents.settings import AgentFile, ReasoningEffort, Sampling, load_agent_file
-from harness.errors import UserError
+from hpceval.agents.llm import ModelOptions
+from hpceval.agents.loops import LOOPS, LoopKind
+from hpceval.agents.settings import AgentFile, ReasoningEffort, Sampling, load_agent_file
+from hpceval.harness.errors import UserError
 
 DEFAULT_ROUNDS = 3
 REASONING_EFFORTS = ("minimal", "low", "medium", "high", "xhigh", "max")

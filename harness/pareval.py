@@ -12,13 +12,13 @@ from pathlib import Path
 from statistics import fmean
 from typing import Any
 
-from harness import __version__
-from harness.errors import UserError
-from harness.records import Attempt, PackInfo, ResourceRun, RunConfig, RunManifest
-from harness.store import RunStore
-from metrics import PAREVAL_RESOURCES, pareval_prompt_metrics
-from metrics.pareval import has_results, parse_flag, parse_number
-from sandbox.base import Verdict
+from hpceval import __version__
+from hpceval.harness.errors import UserError
+from hpceval.harness.records import Attempt, PackInfo, ResourceRun, RunConfig, RunManifest
+from hpceval.harness.store import RunStore
+from hpceval.metrics import PAREVAL_RESOURCES, pareval_prompt_metrics
+from hpceval.metrics.pareval import has_results, parse_flag, parse_number
+from hpceval.sandbox.base import Verdict
 
 ORIGIN = "pareval"
 PAREVAL_KS = [1, 5, 10, 20]

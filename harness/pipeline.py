@@ -8,18 +8,18 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
-from agents import Agent, make_agent
-from agents.llm import LLMAgent, ModelOptions
-from agents.replay import ReplayAgent
-from harness import __version__
-from harness.errors import UserError
-from harness.fingerprint import git_revision
-from harness.jobs import check_toolchain
-from harness.records import Attempt, PackInfo, RunConfig, RunManifest
-from harness.rounds import Unit, now, run_loop, run_once
-from harness.store import RunStore
-from sandbox.base import Sandbox
-from tasks import Pack, PackError, Task, packs_of_suite, select_tasks
+from hpceval import __version__
+from hpceval.agents import Agent, make_agent
+from hpceval.agents.llm import LLMAgent, ModelOptions
+from hpceval.agents.replay import ReplayAgent
+from hpceval.harness.errors import UserError
+from hpceval.harness.fingerprint import git_revision
+from hpceval.harness.jobs import check_toolchain
+from hpceval.harness.records import Attempt, PackInfo, RunConfig, RunManifest
+from hpceval.harness.rounds import Unit, now, run_loop, run_once
+from hpceval.harness.store import RunStore
+from hpceval.sandbox.base import Sandbox
+from hpceval.tasks import Pack, PackError, Task, packs_of_suite, select_tasks
 
 
 def static_sources(packs: list[Pack]) -> tuple[Callable[[Task], str], Callable[[Task], str]]:

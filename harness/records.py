@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from agents.base import Usage
-from agents.settings import Sampling
-from sandbox.base import Verdict
+from hpceval.agents.base import Usage
+from hpceval.agents.settings import Sampling
+from hpceval.sandbox.base import Verdict
 
 
 class RunConfig(BaseModel):

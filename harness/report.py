@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from harness.records import Summary
+from hpceval.harness.records import Summary
 
 
 def _fmt(value: float | None) -> str:

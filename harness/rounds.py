@@ -6,16 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from agents import Agent, AgentError, Completion, GenerationRequest, Usage
-from agents.llm import LLMAgent
-from agents.loops import Feedback, Transcript
-from agents.retry import CallFailed
-from harness.evaluate import Evaluation, evaluate
-from harness.jobs import task_resources
-from harness.records import Attempt, RunConfig
-from harness.store import RunStore
-from sandbox.base import Sandbox, Verdict
-from tasks import Pack, Task, render_prompt
+from hpceval.agents import Agent, AgentError, Completion, GenerationRequest, Usage
+from hpceval.agents.llm import LLMAgent
+from hpceval.agents.loops import Feedback, Transcript
+from hpceval.agents.retry import CallFailed
+from hpceval.harness.evaluate import Evaluation, evaluate
+from hpceval.harness.jobs import task_resources
+from hpceval.harness.records import Attempt, RunConfig
+from hpceval.harness.store import RunStore
+from hpceval.sandbox.base import Sandbox, Verdict
+from hpceval.tasks import Pack, Task, render_prompt
 
 CODE_SUFFIX = {"cpp": ".cpp", "cuda": ".cu", "python": ".py"}
 

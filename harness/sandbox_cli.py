@@ -9,8 +9,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from harness.errors import UserError, user_errors
-from sandbox.base import SandboxError
+from hpceval.harness.errors import UserError, user_errors
+from hpceval.sandbox.base import SandboxError
 
 sandbox_app = typer.Typer(no_args_is_help=True, help="Build, check and clean up the Docker sandbox.")
 console = Console(stderr=True)
@@ -26,8 +26,8 @@ def build(
     force: Annotated[bool, typer.Option(help="Rebuild even when the image of this recipe exists.")] = False,
 ) -> None:
     """Build a sandbox image, tagged hpceval-NAME:<hash of its recipe>."""
-    from sandbox.docker_host import connect
-    from sandbox.images import build_offline, build_online, recipe
+    from hpceval.sandbox.docker_host import connect
+    from hpceval.sandbox.images import build_offline, build_online, recipe
 
     try:
         item = recipe(image)
@@ -58,7 +58,7 @@ def doctor(
 ) -> None:
     """Say what works here (daemon, image, isolation, GPUs, perf counters, user namespaces) and how to fix the
     rest. Exits 1 when the docker sandbox cannot run."""
-    from sandbox.doctor import docker_findings, host_findings
+    from hpceval.sandbox.doctor import docker_findings, host_findings
 
     findings = docker_findings(image) + host_findings()
     broken = [f for f in findings if f.essential and not f.ok]
@@ -83,7 +83,7 @@ def cleanup_command(
     everything: Annotated[bool, typer.Option("--all", help="Also containers of live runs and other hosts.")] = False,
 ) -> None:
     """Remove sandbox containers left behind by runs that are gone (after a crash of the daemon connection)."""
-    from sandbox.docker_host import cleanup, connect
+    from hpceval.sandbox.docker_host import cleanup, connect
 
     try:
         removed = cleanup(connect(), everything)

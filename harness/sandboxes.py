@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from harness.errors import UserError
-from sandbox.base import Sandbox, SandboxError
+from hpceval.harness.errors import UserError
+from hpceval.sandbox.base import Sandbox, SandboxError
 
 SANDBOXES = ("auto", "local", "docker")
 
@@ -28,8 +28,8 @@ class SandboxOptions:
 def docker_ready(image: str | None) -> str | None:
     """None when the docker sandbox can run here, else why not (one line)."""
     try:
-        from sandbox.docker_host import connect
-        from sandbox.images import resolve_image
+        from hpceval.sandbox.docker_host import connect
+        from hpceval.sandbox.images import resolve_image
 
         client = connect(timeout_s=5)
         ref = resolve_image(image)
@@ -58,11 +58,11 @@ def resolve_sandbox_name(name: str, image: str | None) -> tuple[str, str | None]
 
 def make_sandbox(options: SandboxOptions) -> Sandbox:
     if options.name == "local":
-        from sandbox.local import LocalSandbox
+        from hpceval.sandbox.local import LocalSandbox
 
         return LocalSandbox(slots=options.slots)
     if options.name == "docker":
-        from sandbox.docker import DockerSandbox
+        from hpceval.sandbox.docker import DockerSandbox
 
         try:
             return DockerSandbox(slots=options.slots, image=options.image, warm=options.warm, gpus=options.gpus,

@@ -7,13 +7,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from statistics import fmean
 
-from agents.base import Usage
-from harness import pareval
-from harness.errors import UserError
-from harness.records import Attempt, Summary
-from harness.store import RunStore
-from metrics import TaskMetrics, aggregate_by_group, pass_at_k, speedup_at_k
-from sandbox.base import Verdict
+from hpceval.agents.base import Usage
+from hpceval.harness import pareval
+from hpceval.harness.errors import UserError
+from hpceval.harness.records import Attempt, Summary
+from hpceval.harness.store import RunStore
+from hpceval.metrics import TaskMetrics, aggregate_by_group, pass_at_k, speedup_at_k
+from hpceval.sandbox.base import Verdict
 
 GROUP_DIMENSIONS = ("execution_model", "problem_type", "pack")
 INTERVAL_RESAMPLES = 1000

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from harness.errors import UserError
-from harness.records import Attempt, RunManifest, Summary
-from sandbox.base import Verdict
+from hpceval.harness.errors import UserError
+from hpceval.harness.records import Attempt, RunManifest, Summary
+from hpceval.sandbox.base import Verdict
 
 SHA_CHARS = 20
 

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from harness.evaluate import evaluate
-from harness.pipeline import static_sources
-from sandbox.base import Sandbox, Verdict
-from tasks.loader import Pack, Task
+from hpceval.harness.evaluate import evaluate
+from hpceval.harness.pipeline import static_sources
+from hpceval.sandbox.base import Sandbox, Verdict
+from hpceval.tasks.loader import Pack, Task
 
 
 @dataclass

@@ -4,28 +4,28 @@ Definitions, estimators and the conventions for failures and timeouts are tabula
 ``docs/metrics.md``.
 """
 
-from metrics.aggregate import (
+from hpceval.metrics.aggregate import (
     GroupSummary,
     PairedComparison,
     TaskMetrics,
     aggregate_by_group,
     compare_runs,
 )
-from metrics.enamel import (
+from hpceval.metrics.enamel import (
     ENAMEL_ALPHA,
     ENAMEL_HARDNESS,
     enamel_efficiency_score,
     enamel_level_time,
     enamel_time_limits,
 )
-from metrics.expected_extreme import (
+from hpceval.metrics.expected_extreme import (
     eff_at_k,
     efficiency_at_k,
     expected_max_at_k,
     expected_min_at_k,
     speedup_at_k,
 )
-from metrics.pareval import (
+from hpceval.metrics.pareval import (
     PAREVAL_RESOURCES,
     ParEvalCell,
     ParEvalPromptMetrics,
@@ -33,9 +33,9 @@ from metrics.pareval import (
     pareval_metrics,
     pareval_prompt_metrics,
 )
-from metrics.passk import build_at_k, pass_at_k
-from metrics.speedup_summary import fast_p, geomean, geomean_speedup
-from metrics.timing import (
+from hpceval.metrics.passk import build_at_k, pass_at_k
+from hpceval.metrics.speedup_summary import fast_p, geomean, geomean_speedup
+from hpceval.metrics.timing import (
     ConfidenceInterval,
     SpeedupEstimate,
     bootstrap_ci,

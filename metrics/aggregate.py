@@ -13,8 +13,8 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from metrics._checks import finite_floats
-from metrics.timing import DEFAULT_RESAMPLES, ConfidenceInterval, bootstrap_ci
+from hpceval.metrics._checks import finite_floats
+from hpceval.metrics.timing import DEFAULT_RESAMPLES, ConfidenceInterval, bootstrap_ci
 
 
 @dataclass(frozen=True, slots=True)

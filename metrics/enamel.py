@@ -30,8 +30,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from metrics._checks import finite_floats, non_negative_floats, positive_floats
-from metrics.timing import hodges_lehmann
+from hpceval.metrics._checks import finite_floats, non_negative_floats, positive_floats
+from hpceval.metrics.timing import hodges_lehmann
 
 ENAMEL_HARDNESS: tuple[float, ...] = (0.0, 3.0, 3.0, 4.0)
 """ENAMEL's default hardness weights for its four input levels."""

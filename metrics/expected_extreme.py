@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from metrics._checks import check_k, finite_floats, non_negative_floats, positive_floats
+from hpceval.metrics._checks import check_k, finite_floats, non_negative_floats, positive_floats
 
 
 def _expected_max_of_sorted(ascending: list[float], k: int) -> float:

@@ -46,8 +46,8 @@ from dataclasses import dataclass
 from statistics import fmean
 from typing import Any
 
-from metrics.expected_extreme import efficiency_at_k, speedup_at_k
-from metrics.passk import build_at_k, pass_at_k
+from hpceval.metrics.expected_extreme import efficiency_at_k, speedup_at_k
+from hpceval.metrics.passk import build_at_k, pass_at_k
 
 PAREVAL_RUNTIME_FLOOR = 1e-8
 """ParEval clamps run times below at this many seconds before dividing (compat mode only)."""

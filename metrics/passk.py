@@ -11,7 +11,7 @@ running product never overflows, and its relative error grows only linearly in `
 
 from __future__ import annotations
 
-from metrics._checks import as_count, check_k
+from hpceval.metrics._checks import as_count, check_k
 
 
 def prob_all_k_fail(n: int, c: int, k: int) -> float:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from metrics._checks import finite_floats, non_empty, positive_floats
+from hpceval.metrics._checks import finite_floats, non_empty, positive_floats
 
 
 def geomean(values: Sequence[float]) -> float:

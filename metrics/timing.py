@@ -13,7 +13,7 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from metrics._checks import check_confidence, finite_floats, non_empty, positive_floats
+from hpceval.metrics._checks import check_confidence, finite_floats, non_empty, positive_floats
 
 Statistic = Callable[[Sequence[float]], float]
 

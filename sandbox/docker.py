@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sandbox.base import Job, JobResult, Limits, SandboxError, Step, StepKind, StepResult, Verdict, job_verdict
-from sandbox.docker_host import (
+from hpceval.sandbox.base import Job, JobResult, Limits, SandboxError, Step, StepKind, StepResult, Verdict, job_verdict
+from hpceval.sandbox.docker_host import (
     LABEL_HOST,
     LABEL_PID,
     LABEL_SANDBOX,
@@ -33,11 +33,11 @@ from sandbox.docker_host import (
     lane_name,
     parse_cpuset,
 )
-from sandbox.images import RECIPE_LABEL, resolve_image
-from sandbox.lanes import MachineLane, ReservedLane
-from sandbox.runner_channel import ChannelBroken, RunnerChannel
-from sandbox.uids import UidLease
-from sandbox.verdicts import classify_step
+from hpceval.sandbox.images import RECIPE_LABEL, resolve_image
+from hpceval.sandbox.lanes import MachineLane, ReservedLane
+from hpceval.sandbox.runner_channel import ChannelBroken, RunnerChannel
+from hpceval.sandbox.uids import UidLease
+from hpceval.sandbox.verdicts import classify_step
 
 RUNNER_SOURCE = (Path(__file__).resolve().parent / "container_runner.py").read_text()
 SLOT_UID_BASE = 62000

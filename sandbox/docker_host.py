@@ -8,7 +8,7 @@ import os
 import socket
 from typing import Any
 
-from sandbox.base import SandboxError
+from hpceval.sandbox.base import SandboxError
 
 LABEL_SANDBOX = "org.hpceval.sandbox"
 LABEL_SESSION = "org.hpceval.session"

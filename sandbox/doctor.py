@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from sandbox.base import SandboxError, Verdict
+from hpceval.sandbox.base import SandboxError, Verdict
 
 
 @dataclass
@@ -55,7 +55,7 @@ def host_findings() -> list[Finding]:
 
 def local_isolation() -> Finding:
     """What a real local job got (not what it was asked for): namespaces, its own root, a dropped uid."""
-    from sandbox.local import LocalSandbox
+    from hpceval.sandbox.local import LocalSandbox
 
     box = LocalSandbox(slots=1)
     try:
@@ -79,9 +79,9 @@ def local_isolation() -> Finding:
 
 
 def docker_findings(image: str | None) -> list[Finding]:
-    from sandbox.docker import DockerSandbox
-    from sandbox.docker_host import connect
-    from sandbox.images import resolve_image
+    from hpceval.sandbox.docker import DockerSandbox
+    from hpceval.sandbox.docker_host import connect
+    from hpceval.sandbox.images import resolve_image
 
     findings: list[Finding] = []
     try:

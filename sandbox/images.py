@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sandbox.base import SandboxError
+from hpceval.sandbox.base import SandboxError
 
 RECIPES = Path(__file__).resolve().parent / "images"
 DEFAULT_IMAGE = "cpu"

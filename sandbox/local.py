@@ -27,10 +27,10 @@ import time
 from pathlib import Path
 from typing import IO
 
-from sandbox.base import Job, JobResult, Limits, Step, StepKind, StepResult, Verdict, job_verdict
-from sandbox.lanes import MachineLane
-from sandbox.uids import UidLease
-from sandbox.verdicts import classify_step
+from hpceval.sandbox.base import Job, JobResult, Limits, Step, StepKind, StepResult, Verdict, job_verdict
+from hpceval.sandbox.lanes import MachineLane
+from hpceval.sandbox.uids import UidLease
+from hpceval.sandbox.verdicts import classify_step
 
 SLOT_UID_BASE = 61000
 SAFE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"

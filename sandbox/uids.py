@@ -8,7 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from sandbox.base import SandboxError
+from hpceval.sandbox.base import SandboxError
 
 LEASE_DIR = Path(tempfile.gettempdir()) / "hpceval-uids"
 RANGE = 1000

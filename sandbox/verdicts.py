@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import signal
 
-from sandbox.base import Step, StepKind, Verdict
+from hpceval.sandbox.base import Step, StepKind, Verdict
 
 MEMORY_MARKERS = ("std::bad_alloc", "Cannot allocate memory", "out of memory", "MemoryError")
 

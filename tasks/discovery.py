@@ -9,7 +9,7 @@ import os
 from importlib.metadata import entry_points
 from pathlib import Path
 
-from tasks.loader import Pack, PackError, Task, load_pack
+from hpceval.tasks.loader import Pack, PackError, Task, load_pack
 
 BUILTIN_PACKS = Path(__file__).resolve().parent / "packs"
 ENTRY_POINT_GROUP = "hpceval.packs"

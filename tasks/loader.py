@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from tasks.schema import ModelBuild, Mutants, PackSpec, ProblemSpec, Timing
+from hpceval.tasks.schema import ModelBuild, Mutants, PackSpec, ProblemSpec, Timing
 
 
 class PackError(Exception):

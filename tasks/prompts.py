@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import jinja2
 
-from tasks.loader import Pack, PackError, Task
+from hpceval.tasks.loader import Pack, PackError, Task
 
 
 def render_prompt(pack: Pack, task: Task) -> str:

@@ -16,7 +16,7 @@ def hpceval(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
     """Run the real CLI in a subprocess, as a user would."""
     full_env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "200", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "harness.cli", *args], cwd=cwd or REPO, env=full_env, capture_output=True,
+        [sys.executable, "-m", "hpceval", *args], cwd=cwd or REPO, env=full_env, capture_output=True,
         text=True, timeout=timeout, check=False,
     )
 

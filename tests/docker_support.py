@@ -9,12 +9,12 @@ from functools import cache
 
 import pytest
 
-from sandbox.base import Sandbox
+from hpceval.sandbox.base import Sandbox
 
 
 @cache
 def docker_unavailable() -> str | None:
-    from harness.sandboxes import docker_ready
+    from hpceval.harness.sandboxes import docker_ready
 
     return docker_ready(None)
 
@@ -25,7 +25,7 @@ def backend_sandbox(backend: str, slots: int = 2) -> Sandbox:
     if backend == "local":
         if os.geteuid() != 0:
             pytest.skip("the local sandbox isolates a job (namespaces, its own root, a uid) only as root")
-        from sandbox.local import LocalSandbox
+        from hpceval.sandbox.local import LocalSandbox
 
         box = LocalSandbox(slots=slots)
         missing = [name for name, granted in box.isolation_report().items() if not granted]
@@ -37,7 +37,7 @@ def backend_sandbox(backend: str, slots: int = 2) -> Sandbox:
             pytest.skip(reason)
         return box
     require_docker()
-    from sandbox.docker import DockerSandbox
+    from hpceval.sandbox.docker import DockerSandbox
 
     return DockerSandbox(slots=slots)
 

@@ -10,17 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from agents.base import AgentError, Message
-from agents.cache import CallCache
-from agents.client import ChatModel, EventLoopThread, Meter
-from agents.judge import parse_verdict
-from agents.prices import PriceTable
-from agents.providers import make_provider
-from agents.providers.base import import_sdk
-from agents.retry import backoff_delay, parse_retry_after
-from agents.settings import CallPolicy, Sampling, load_agent_file, parse_model_spec
-from harness.records import Attempt
-from harness.scoring import final_attempts
+from hpceval.agents.base import AgentError, Message
+from hpceval.agents.cache import CallCache
+from hpceval.agents.client import ChatModel, EventLoopThread, Meter
+from hpceval.agents.judge import parse_verdict
+from hpceval.agents.prices import PriceTable
+from hpceval.agents.providers import make_provider
+from hpceval.agents.providers.base import import_sdk
+from hpceval.agents.retry import backoff_delay, parse_retry_after
+from hpceval.agents.settings import CallPolicy, Sampling, load_agent_file, parse_model_spec
+from hpceval.harness.records import Attempt
+from hpceval.harness.scoring import final_attempts
 from tests.conftest import hpceval
 from tests.fake_llm import FakeLLM
 

@@ -71,7 +71,7 @@ def test_kill_minus_9_then_resume_gives_exactly_one_attempt_per_sample(tmp_path)
     args = ["run", "--task", "hpc/axpy/serial", "--task", "hpc/gemv/serial", "--agent", "baseline", "-n", "3",
             "--max-sandboxes", "2", "--out", str(out)]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.Popen([sys.executable, "-m", "harness.cli", *args], cwd=REPO, env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "hpceval", *args], cwd=REPO, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     attempts_path = out / "attempts.jsonl"
     deadline = time.monotonic() + 300

@@ -1,4 +1,4 @@
-from agents.extract import extract_code
+from hpceval.agents.extract import extract_code
 
 
 def test_fenced_block_with_language_is_extracted():

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from harness.evaluate import Evaluation, evaluate
-from sandbox.base import Sandbox, Verdict
-from tasks.loader import Pack, load_pack
+from hpceval.harness.evaluate import Evaluation, evaluate
+from hpceval.sandbox.base import Sandbox, Verdict
+from hpceval.tasks.loader import Pack, load_pack
 from tests.docker_support import backend_sandbox
 
 REPO = Path(__file__).resolve().parents[1]

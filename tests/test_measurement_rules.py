@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.model_use import model_problem
+from hpceval.harness.model_use import model_problem
 
 POLICY = Path(__file__).resolve().parents[1] / "harness" / "symbol_policy.py"
 AXPY = "#include <vector>\nvoid axpy(double a, const std::vector<double> &x, std::vector<double> &y) {{ {body} }}\n"

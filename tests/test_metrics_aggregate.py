@@ -7,7 +7,7 @@ import statistics
 
 import pytest
 
-from metrics import GroupSummary, PairedComparison, TaskMetrics, aggregate_by_group, compare_runs
+from hpceval.metrics import GroupSummary, PairedComparison, TaskMetrics, aggregate_by_group, compare_runs
 
 
 def make_tasks() -> list[TaskMetrics]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from metrics import (
+from hpceval.metrics import (
     ENAMEL_ALPHA,
     ENAMEL_HARDNESS,
     eff_at_k,

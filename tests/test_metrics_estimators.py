@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from metrics import (
+from hpceval.metrics import (
     build_at_k,
     eff_at_k,
     efficiency_at_k,

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from metrics import (
+from hpceval.metrics import (
     ParEvalCell,
     ResourceSelection,
     expected_min_at_k,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from metrics import fast_p, geomean, geomean_speedup
+from hpceval.metrics import fast_p, geomean, geomean_speedup
 
 FEW = settings(max_examples=80, deadline=None)
 

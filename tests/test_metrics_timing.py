@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from metrics import (
+from hpceval.metrics import (
     ConfidenceInterval,
     SpeedupEstimate,
     bootstrap_ci,

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from agents import AgentError
-from agents.replay import ReplayAgent, read_replay_file
+from hpceval.agents import AgentError
+from hpceval.agents.replay import ReplayAgent, read_replay_file
 
 
 def write(path: Path, lines: list[str]) -> Path:

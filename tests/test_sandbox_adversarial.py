@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from sandbox.base import Job, JobResult, Limits, Sandbox, Step, StepKind, Verdict
+from hpceval.sandbox.base import Job, JobResult, Limits, Sandbox, Step, StepKind, Verdict
 from tests.docker_support import backend_sandbox
 
 ROOT = os.geteuid() == 0

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from sandbox.base import Job, Limits, Step, Verdict
+from hpceval.sandbox.base import Job, Limits, Step, Verdict
 from tests.conftest import REPO, hpceval, read_jsonl
 from tests.docker_support import require_docker
 
@@ -29,7 +29,7 @@ def docker_required() -> None:
 
 @pytest.fixture
 def client() -> Iterator[object]:
-    from sandbox.docker_host import connect
+    from hpceval.sandbox.docker_host import connect
 
     docker_client = connect()
     yield docker_client
@@ -37,7 +37,7 @@ def client() -> Iterator[object]:
 
 
 def session_containers(client: object, session: str) -> list[object]:
-    from sandbox.docker_host import LABEL_SESSION
+    from hpceval.sandbox.docker_host import LABEL_SESSION
 
     return client.containers.list(all=True, filters={"label": f"{LABEL_SESSION}={session}"})  # type: ignore[attr-defined]
 
@@ -56,7 +56,7 @@ def wait_until(predicate, timeout_s: float = 15.0) -> bool:  # type: ignore[no-u
 
 
 def test_warm_pool_reuses_a_container_and_replaces_a_dirty_one(client):
-    from sandbox.docker import DockerSandbox
+    from hpceval.sandbox.docker import DockerSandbox
 
     box = DockerSandbox(slots=1, client=client)
     try:
@@ -77,7 +77,7 @@ def test_warm_pool_reuses_a_container_and_replaces_a_dirty_one(client):
 
 
 def test_cgroup_memory_limit_catches_what_per_process_limits_miss(client):
-    from sandbox.docker import HEADROOM_MB, DockerSandbox
+    from hpceval.sandbox.docker import HEADROOM_MB, DockerSandbox
 
     box = DockerSandbox(slots=1, client=client)
     try:
@@ -93,7 +93,7 @@ def test_cgroup_memory_limit_catches_what_per_process_limits_miss(client):
 
 
 def test_a_container_killed_mid_job_is_retried_once(client):
-    from sandbox.docker import DockerSandbox
+    from hpceval.sandbox.docker import DockerSandbox
 
     box = DockerSandbox(slots=1, client=client)
     try:
@@ -108,7 +108,7 @@ def test_a_container_killed_mid_job_is_retried_once(client):
 
 
 def test_a_container_that_keeps_dying_is_an_infra_error(client):
-    from sandbox.docker import DockerSandbox
+    from hpceval.sandbox.docker import DockerSandbox
 
     box = DockerSandbox(slots=1, client=client)
     stop = threading.Event()
@@ -159,8 +159,8 @@ def test_kill_minus_9_of_the_harness_leaks_no_container(client):
 def test_cleanup_removes_stragglers_of_dead_runs(client):
     import socket
 
-    from sandbox.docker_host import LABEL_HOST, LABEL_PID, LABEL_SANDBOX, LABEL_SESSION
-    from sandbox.images import resolve_image
+    from hpceval.sandbox.docker_host import LABEL_HOST, LABEL_PID, LABEL_SANDBOX, LABEL_SESSION
+    from hpceval.sandbox.images import resolve_image
 
     dead = subprocess.Popen(["true"])
     dead.wait()
@@ -172,7 +172,7 @@ def test_cleanup_removes_stragglers_of_dead_runs(client):
     assert container.name in result.stderr
     assert session_containers(client, "straggler") == []
     container = client.containers.create(resolve_image(None), ["sleep", "600"], labels=labels)  # type: ignore[attr-defined]
-    from sandbox.docker import DockerSandbox
+    from hpceval.sandbox.docker import DockerSandbox
 
     box = DockerSandbox(slots=1, client=client)  # a new sandbox sweeps what dead runs left
     box.close()
@@ -269,7 +269,7 @@ int main() {
 @pytest.mark.skipif(not Path("/usr/local/cuda/bin/nvcc").exists(), reason="no CUDA toolkit on this host")
 def test_cuda_builds_with_the_hosts_toolkit_mounted_read_only(client):
     """No GPU here (and none in CI): the build is real, the run can only report that no device exists."""
-    from sandbox.docker import DockerSandbox
+    from hpceval.sandbox.docker import DockerSandbox
 
     box = DockerSandbox(slots=1, client=client, cuda_toolkit="/usr/local/cuda")
     try:
@@ -288,7 +288,7 @@ def test_cuda_builds_with_the_hosts_toolkit_mounted_read_only(client):
 
 
 def test_timed_steps_move_onto_the_reserved_timing_cpuset(client):
-    from sandbox.docker import DockerSandbox
+    from hpceval.sandbox.docker import DockerSandbox
 
     if (client.info().get("NCPU") or 1) < 2:  # type: ignore[attr-defined]
         pytest.skip("a reserved timing cpuset needs at least 2 CPUs")

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from sandbox.base import Job, Limits, Step, StepKind, Verdict
-from sandbox.lanes import MachineLane
-from sandbox.local import SLOT_UID_BASE, LocalSandbox
-from sandbox.uids import UidLease
+from hpceval.sandbox.base import Job, Limits, Step, StepKind, Verdict
+from hpceval.sandbox.lanes import MachineLane
+from hpceval.sandbox.local import SLOT_UID_BASE, LocalSandbox
+from hpceval.sandbox.uids import UidLease
 from tests.docker_support import backend_sandbox
 
 ROOT = os.geteuid() == 0
@@ -100,7 +100,7 @@ def test_machine_lane_is_host_wide_and_dies_with_its_holder(tmp_path):
     script = (
         "import sys, time\n"
         f"sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})\n"
-        "from sandbox.lanes import MachineLane\n"
+        "from hpceval.sandbox.lanes import MachineLane\n"
         f"with MachineLane({lane_name!r}).hold(exclusive=True):\n"
         "    print('holding', flush=True)\n"
         "    time.sleep(300)\n"

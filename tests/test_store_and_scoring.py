@@ -4,13 +4,13 @@ import json
 
 import pytest
 
-from harness.errors import UserError
-from harness.evaluate import Evaluation
-from harness.records import Attempt, RunConfig, RunManifest
-from harness.scoring import score
-from harness.store import RunStore
-from metrics import pass_at_k, speedup_at_k
-from sandbox.base import Verdict
+from hpceval.harness.errors import UserError
+from hpceval.harness.evaluate import Evaluation
+from hpceval.harness.records import Attempt, RunConfig, RunManifest
+from hpceval.harness.scoring import score
+from hpceval.harness.store import RunStore
+from hpceval.metrics import pass_at_k, speedup_at_k
+from hpceval.sandbox.base import Verdict
 from tests.conftest import hpceval
 
 

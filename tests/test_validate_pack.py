@@ -41,7 +41,7 @@ def test_validate_exits_nonzero_when_a_check_fails(tmp_path):
 
 
 def test_every_mutant_differs_from_its_baseline_and_a_stale_edit_names_the_fix(tmp_path):
-    from tasks.loader import PackError, load_pack
+    from hpceval.tasks.loader import PackError, load_pack
 
     source = Path(__file__).resolve().parents[1] / "tasks" / "packs" / "hpc"
     pack = load_pack(source)

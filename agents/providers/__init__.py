@@ -3,16 +3,16 @@ only when a provider is built, so a missing one is an install hint, not an Impor
 
 from __future__ import annotations
 
-from agents.providers.base import Provider, RawReply
-from agents.settings import CallPolicy, ModelSpec
+from hpceval.agents.providers.base import Provider, RawReply
+from hpceval.agents.settings import CallPolicy, ModelSpec
 
 
 def make_provider(spec: ModelSpec, base_url: str | None, policy: CallPolicy) -> Provider:
     if spec.provider == "openai":
-        from agents.providers.openai_chat import OpenAIChat
+        from hpceval.agents.providers.openai_chat import OpenAIChat
 
         return OpenAIChat(spec, base_url, policy)
-    from agents.providers.anthropic_messages import AnthropicMessages
+    from hpceval.agents.providers.anthropic_messages import AnthropicMessages
 
     return AnthropicMessages(spec, base_url, policy)
 

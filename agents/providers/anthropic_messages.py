@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from agents.base import Message
-from agents.providers.base import RawReply, connect, failure_from_sdk
-from agents.settings import CallPolicy, ModelSpec, Sampling
+from hpceval.agents.base import Message
+from hpceval.agents.providers.base import RawReply, connect, failure_from_sdk
+from hpceval.agents.settings import CallPolicy, ModelSpec, Sampling
 
 KEY_VAR = "ANTHROPIC_API_KEY"
 URL_VAR = "ANTHROPIC_BASE_URL"

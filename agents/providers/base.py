@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Protocol
 
-from agents.base import AgentError, Message
-from agents.retry import CallFailure, parse_retry_after
-from agents.settings import CallPolicy, ModelSpec, Sampling
+from hpceval.agents.base import AgentError, Message
+from hpceval.agents.retry import CallFailure, parse_retry_after
+from hpceval.agents.settings import CallPolicy, ModelSpec, Sampling
 
 PLACEHOLDER_KEY = "hpceval-no-key"  # sent to a --base-url server when no key is set (local servers ignore it)
 
