@@ -1,7 +1,7 @@
-"""Agents that write code: providers, roles, loops. Never imports docker."""
+"""Agents that answer tasks (code or predictions): providers, roles, loops. Never imports docker."""
 
-from hpceval.agents.base import Agent, AgentError, Completion, GenerationRequest, Usage
-from hpceval.agents.extract import extract_code
+from hpceval.agents.base import Agent, AgentError, AgentLoop, Completion, Usage
+from hpceval.agents.extract import extract_answer, extract_code
 from hpceval.agents.registry import make_agent
 
-__all__ = ["Agent", "AgentError", "Completion", "GenerationRequest", "Usage", "extract_code", "make_agent"]
+__all__ = ["Agent", "AgentError", "AgentLoop", "Completion", "Usage", "extract_answer", "extract_code", "make_agent"]

@@ -1,19 +1,18 @@
-"""What every agent is: something that turns a generation request into a completion."""
+"""What every agent is: a loop of rounds (one round for agents without a model) that turns a task's prompts
+into answers, with its spending and the resources it holds."""
 
 from __future__ import annotations
 
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from pydantic import BaseModel, Field
 
 from hpceval.tasks.loader import Task
 
-
-class GenerationRequest(BaseModel):
-    task: Task
-    prompt: str
-    sample: int
-    seed: int = 0
+if TYPE_CHECKING:
+    from hpceval.agents.client import Meter
+    from hpceval.agents.loops import Feedback, Transcript, Turn
+    from hpceval.tasks.prompts import TaskPrompts
 
 
 class Usage(BaseModel):
@@ -37,7 +36,7 @@ class Message(BaseModel):
 
 class Completion(BaseModel):
     text: str  # the raw completion as the agent returned it
-    code: str | None  # the extracted code, None when the completion holds none
+    answer: str | None  # the extracted answer (code, or a prediction), None when the completion holds none
     usage: Usage = Field(default_factory=Usage)
 
 
@@ -45,11 +44,46 @@ class AgentError(Exception):
     """The agent could not be built or could not answer; the message names the fix."""
 
 
+class AgentLoop(Protocol):
+    """Rounds of an agent: `write` the next answer, then `review` what the harness measured of it."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def rounds(self) -> int: ...
+
+    def write(self, prompts: TaskPrompts, sample: int, previous: Transcript | None) -> Turn:
+        """The next round's answer: from the prompts, or revising after `previous`. Raises CallFailed."""
+        ...
+
+    def review(self, transcript: Transcript, prompts: TaskPrompts, answer: str | None, feedback: Feedback,
+               sample: int) -> tuple[Transcript, Usage]:
+        """Whether the loop goes on, and what the coder is told next. Raises CallFailed."""
+        ...
+
+
 class Agent(Protocol):
-    spec: str
+    @property
+    def spec(self) -> str: ...
+
+    @property
+    def loop(self) -> AgentLoop: ...
+
+    @property
+    def meter(self) -> Meter:
+        """Money spent, against the run's cost limit."""
+        ...
+
+    @property
+    def connections(self) -> int:
+        """Model calls this agent may have in flight (0: it makes none)."""
+        ...
 
     def samples_available(self, task: Task) -> int | None:
         """How many distinct samples this agent can give for the task (None: unlimited)."""
         ...
 
-    def generate(self, request: GenerationRequest) -> Completion: ...
+    def close(self) -> None:
+        """Release connections, threads and caches; the harness calls it once, at the end of a run."""
+        ...

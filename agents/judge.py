@@ -1,5 +1,6 @@
-"""The judge: reads the coder's code with its build log, check results, timings and profiler counters, and
-returns one concrete fix as JSON: {"fix": "...", "done": false}."""
+"""The judge: reads the coder's answer with its evaluation (build log, check results, timings, profiler
+counters), and returns one concrete fix as JSON: {"fix": "...", "done": false}. Its system message and its view
+of the task come from the task's pack (TaskPrompts)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,7 @@ import re
 from pydantic import BaseModel, ValidationError
 
 from hpceval.agents.base import Message
-
-JUDGE_SYSTEM = """You review C++ code written for a high-performance computing task. You see the task, the code,
-its build log, its correctness checks, its timings against a sequential baseline and profiler counters.
-Find the single most valuable change: first anything that breaks the build or correctness, then the
-biggest speed problem (parallelisation, memory access, vectorisation, load balance, communication).
-Answer with JSON only: {"fix": "<one concrete change, specific enough to apply>", "done": false}.
-Answer {"fix": "", "done": true} only when the code is correct and you see no worthwhile speed-up."""
+from hpceval.tasks.prompts import TaskPrompts
 
 JSON_OBJECT = re.compile(r"\{.*\}", re.S)
 
@@ -25,10 +20,9 @@ class JudgeVerdict(BaseModel):
     done: bool = False
 
 
-def judge_messages(task_prompt: str, code: str, feedback: str) -> list[Message]:
-    user = (f"## Task given to the coder\n{task_prompt.strip()}\n\n## The coder's code\n```cpp\n{code.rstrip()}\n```"
-            f"\n\n## Evaluation\n{feedback.strip()}\n\nReturn your one fix as JSON.")
-    return [Message(role="system", content=JUDGE_SYSTEM), Message(role="user", content=user)]
+def judge_messages(prompts: TaskPrompts, answer: str, feedback: str) -> list[Message]:
+    return [Message(role="system", content=prompts.judge_system),
+            Message(role="user", content=prompts.judge_request(answer, feedback))]
 
 
 def parse_verdict(text: str) -> JudgeVerdict:

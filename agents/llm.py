@@ -6,13 +6,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from hpceval.agents.base import AgentError, Completion, GenerationRequest
+from hpceval.agents.base import AgentError
 from hpceval.agents.cache import CallCache
 from hpceval.agents.client import ChatModel, EventLoopThread, Meter
 from hpceval.agents.loops import CoderLoop, LoopKind
 from hpceval.agents.prices import PriceTable
 from hpceval.agents.providers import make_provider
-from hpceval.agents.retry import CallFailed
 from hpceval.agents.settings import CallPolicy, Sampling, parse_model_spec
 from hpceval.tasks.loader import Task
 
@@ -69,16 +68,10 @@ class LLMAgent:
         self.judge = (ChatModel("judge", judge_provider, options.judge_sampling, **common)  # type: ignore[arg-type]
                       if judge_provider is not None else None)
         self.loop = CoderLoop(options.loop, options.rounds, self.coder, self.judge)
+        self.connections = options.max_connections
 
     def samples_available(self, task: Task) -> int | None:
         return None
-
-    def generate(self, request: GenerationRequest) -> Completion:
-        """One completion for the prompt (round 0), outside any loop."""
-        try:
-            return self.loop.write(request.prompt, request.task, request.sample, None).completion
-        except CallFailed as exc:
-            raise AgentError(str(exc)) from None
 
     def close(self) -> None:
         for model in filter(None, [self.coder, self.judge]):

@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hpceval.agents.base import AgentError, Completion, GenerationRequest
-from hpceval.agents.extract import extract_code
+from hpceval.agents.base import AgentError, Completion
+from hpceval.agents.client import Meter
+from hpceval.agents.extract import extract_answer
+from hpceval.agents.loops import AnswerLoop
 from hpceval.tasks.loader import Task
+from hpceval.tasks.prompts import TaskPrompts
 
 
 def read_replay_file(path: Path) -> dict[str, list[str]]:
@@ -37,10 +40,14 @@ def read_replay_file(path: Path) -> dict[str, list[str]]:
 
 
 class ReplayAgent:
+    connections = 0
+
     def __init__(self, spec: str, path: Path) -> None:
         self.spec = spec
         self.path = path
         self.samples = read_replay_file(path)
+        self.meter = Meter()
+        self.loop = AnswerLoop(self._answer)
 
     def check_task_ids(self, known: set[str]) -> None:
         unknown = sorted(set(self.samples) - known)
@@ -53,6 +60,9 @@ class ReplayAgent:
     def samples_available(self, task: Task) -> int | None:
         return len(self.samples.get(task.task_id, []))
 
-    def generate(self, request: GenerationRequest) -> Completion:
-        text = self.samples[request.task.task_id][request.sample]
-        return Completion(text=text, code=extract_code(text, request.task.entry_point, request.task.signature))
+    def _answer(self, prompts: TaskPrompts, sample: int) -> Completion:
+        text = self.samples[prompts.task.task_id][sample]
+        return Completion(text=text, answer=extract_answer(text, prompts.answer))
+
+    def close(self) -> None:
+        pass

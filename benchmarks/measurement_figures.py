@@ -47,7 +47,8 @@ def main() -> None:
         rows: dict[str, dict[str, str]] = {}
         for a in attempts(ref_dir):
             _, problem, model = a["task_id"].split("/")[:3]
-            cell = f"{a['speedup']:.2f}" if a.get("speedup") else a["verdict"]
+            speedup = (a.get("measurement") or {}).get("speedup")
+            cell = f"{speedup:.2f}" if speedup else a["verdict"]
             rows.setdefault(problem, {})[model] = cell
         models = ["serial", "omp", "mpi", "mpi+omp"]
         print("| problem | " + " | ".join(models) + " |")
@@ -63,10 +64,11 @@ def main() -> None:
                 "--max-sandboxes", "1", "--out", str(run_dir))
         rows_a = attempts(run_dir)
         # the timing ratio whatever the verdict (the baseline is `wrong_model` on parallel tasks now)
-        speedups = [statistics.median(a["baseline_times"]) / statistics.median(a["candidate_times"])
-                    for a in rows_a if a.get("baseline_times") and a.get("candidate_times")]
+        measured = [a["measurement"] for a in rows_a if a.get("measurement")]
+        speedups = [statistics.median(m["baseline_times"]) / statistics.median(m["candidate_times"])
+                    for m in measured if m.get("baseline_times") and m.get("candidate_times")]
         verdicts = ",".join(sorted({a["verdict"] for a in rows_a}))
-        handshakes = [a["handshake_us"] for a in rows_a if a.get("handshake_us")]
+        handshakes = [m["handshake_us"] for m in measured if m.get("handshake_us")]
         hs = f"{statistics.median(handshakes):.1f}" if handshakes else "-"
         if speedups:
             print(f"| {task} | {statistics.median(speedups):.3f} | {min(speedups):.3f} | {max(speedups):.3f} | "

@@ -17,7 +17,6 @@ from rich.table import Table
 
 from hpceval import __version__
 from hpceval.agents import Agent, Usage
-from hpceval.agents.llm import LLMAgent
 from hpceval.harness.cli_cache import cache_app
 from hpceval.harness.errors import UserError, user_errors
 from hpceval.harness.fingerprint import machine_fingerprint
@@ -149,34 +148,48 @@ def run(
     retry_base_delay: Annotated[float | None, typer.Option(min=0, help="First backoff, s (default 1).")] = None,
 ) -> None:
     """Evaluate an agent on a suite; exits 0 when the run finished (wrong code is a result, not an error)."""
+    # the cheap checks first (flags, suite, task globs, agent, --out), the sandbox only after them
     ks = parse_ks(k)
+    if ks[-1] > samples:
+        raise UserError(f"--k {ks[-1]} needs at least {ks[-1]} samples per task; add -n {ks[-1]} or lower --k")
     options = model_options(
         judge=judge, loop=loop, rounds=rounds, base_url=base_url, judge_base_url=judge_base_url,
         temperature=temperature, top_p=top_p, max_tokens=max_tokens, seed=seed, reasoning_effort=reasoning_effort,
         agent_config=agent_config, max_connections=max_connections, no_cache=no_cache, cost_limit=cost_limit,
         prices=prices, request_timeout=request_timeout, max_retries=max_retries, retry_base_delay=retry_base_delay)
+    packs, pairs = resolve_tasks(suite, list(task or []))
     out = out or default_out(suite, agent)
-    previous = RunStore(out)
-    requested = sandbox or (previous.read_manifest().config.sandbox if previous.exists() else "auto")
-    backend, note = resolve_sandbox_name(requested, image)
-    if note and sandbox is None:
-        console.print(f"[yellow]note:[/yellow] {note}", highlight=False, soft_wrap=True)
-    config = RunConfig(suite=suite, tasks=list(task or []), agent=agent, samples=samples, k=ks, sandbox=backend,
-                       max_sandboxes=max_sandboxes, seed=seed or 0, run_timeout_s=timeout, judge=options.judge,
-                       loop=options.loop, rounds=options.rounds, coder_sampling=options.coder_sampling,
-                       judge_sampling=options.judge_sampling, base_url=base_url, judge_base_url=judge_base_url,
-                       max_connections=max_connections, cache=options.cache, cost_limit_usd=cost_limit)
-    packs, pairs = resolve_tasks(config)
-    if backend == "local":
-        check_run_toolchain(pairs)
+    check_out_dir(out)
     the_agent = build_agent(agent, packs, [t for _, t in pairs], options)
     try:
+        previous = RunStore(out)
+        requested = sandbox or (previous.read_manifest().config.sandbox if previous.exists() else "auto")
+        backend, note = resolve_sandbox_name(requested, image)
+        if note and sandbox is None:
+            console.print(f"[yellow]note:[/yellow] {note}", highlight=False, soft_wrap=True)
+        config = RunConfig(suite=suite, tasks=list(task or []), agent=agent, samples=samples, k=ks, sandbox=backend,
+                           max_sandboxes=max_sandboxes, seed=seed or 0, run_timeout_s=timeout, judge=options.judge,
+                           loop=options.loop, rounds=options.rounds, coder_sampling=options.coder_sampling,
+                           judge_sampling=options.judge_sampling, base_url=base_url, judge_base_url=judge_base_url,
+                           max_connections=max_connections, cache=options.cache, cost_limit_usd=cost_limit)
+        if backend == "local":
+            check_run_toolchain(pairs)
         box = make_sandbox(SandboxOptions(backend, max_sandboxes, image, gpus, timing_cpus,
                                           cuda_toolkit=cuda_toolkit))
         run_agent(the_agent, box, config, out, packs, pairs, ks)
     finally:
-        if isinstance(the_agent, LLMAgent):
-            the_agent.close()
+        the_agent.close()
+
+
+def check_out_dir(out: Path) -> None:
+    """`--out` must be a run dir, or a place where one can be made."""
+    if out.exists() and not out.is_dir():
+        raise UserError(f"--out {out} is a file; pass a directory")
+    if out.is_dir() and any(out.iterdir()) and not (out / "run.json").is_file():
+        raise UserError(f"--out {out} holds other files but no run; pass a new or empty directory")
+    parent = next((p for p in [out, *out.parents] if p.exists()), Path("."))
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise UserError(f"--out {out}: {parent} is not writable; pass a directory you can write")
 
 
 def run_agent(the_agent: Agent, box: Sandbox, config: RunConfig, out: Path, packs: list[Pack],
@@ -186,8 +199,7 @@ def run_agent(the_agent: Agent, box: Sandbox, config: RunConfig, out: Path, pack
     except BaseException:
         box.close()
         raise
-    if isinstance(the_agent, LLMAgent):
-        the_agent.meter.add(usage_totals(store.read_attempts()).get("total", Usage()).cost_usd)
+    the_agent.meter.add(usage_totals(store.read_attempts()).get("total", Usage()).cost_usd)
     units, without = pending_units(store, pairs, the_agent, config.samples)
     if without:
         console.print(f"[yellow]note:[/yellow] the agent has no sample for {len(without)} task(s), e.g. {without[0]}")
@@ -212,7 +224,7 @@ def run_agent(the_agent: Agent, box: Sandbox, config: RunConfig, out: Path, pack
     summary = score(store.read_attempts(), ks)
     store.write_summary(summary)
     print_summary(stdout, summary, f"{config.agent} on {config.suite} ({out})")
-    if isinstance(the_agent, LLMAgent) and the_agent.meter.exhausted():
+    if the_agent.meter.exhausted():
         left = len(pending_units(store, pairs, the_agent, config.samples)[0])
         console.print(f"[yellow]cost limit reached[/yellow]: ${the_agent.meter.spent_usd:.4f} spent of "
                       f"${config.cost_limit_usd:g}; {left} sample(s) not finished ({len(finished)} round(s) ran); "

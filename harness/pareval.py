@@ -14,11 +14,12 @@ from typing import Any
 
 from hpceval import __version__
 from hpceval.harness.errors import UserError
-from hpceval.harness.records import Attempt, PackInfo, ResourceRun, RunConfig, RunManifest
+from hpceval.harness.records import Attempt, PackInfo, RunConfig, RunManifest
 from hpceval.harness.store import RunStore
 from hpceval.metrics import PAREVAL_RESOURCES, pareval_prompt_metrics
 from hpceval.metrics.pareval import has_results, parse_flag, parse_number
 from hpceval.sandbox.base import Verdict
+from hpceval.tasks.kinds.kernel import KernelMeasurement, ResourceRun
 
 ORIGIN = "pareval"
 PAREVAL_KS = [1, 5, 10, 20]
@@ -74,15 +75,13 @@ def _attempt(record: Mapping[str, Any], sample: int, output: Mapping[str, Any], 
         agent=agent,
         verdict=verdict,
         built=parse_flag(output.get("did_build")),
-        code_sha=store.put_artifact(code, ".cpp") if code else None,
-        threads=(timed.threads or 1) if timed else 1,
-        ranks=(timed.ranks or 1) if timed else 1,
-        baseline_median_s=baseline,
-        candidate_median_s=timed.runtime_s if timed else None,
-        speedup=speedup,
-        efficiency=speedup / cores if speedup is not None else None,
+        answer_sha=store.put_artifact(code, ".cpp") if code else None,
+        measurement=KernelMeasurement(
+            threads=(timed.threads or 1) if timed else 1, ranks=(timed.ranks or 1) if timed else 1,
+            cores=((timed.threads or 1) * (timed.ranks or 1)) if timed else 1,
+            baseline_median_s=baseline, candidate_median_s=timed.runtime_s if timed else None, speedup=speedup,
+            efficiency=speedup / cores if speedup is not None else None, runs=runs),
         origin=ORIGIN,
-        runs=runs,
         started_at=stamp,
         finished_at=stamp,
     )
@@ -129,12 +128,13 @@ def import_pareval(path: Path, out: Path, now: str) -> RunStore:
 
 def _as_output(attempt: Attempt) -> dict[str, Any]:
     """The ParEval output an imported attempt came from (the fields the metrics read)."""
-    runs = None if attempt.runs is None else [
+    measured = KernelMeasurement.model_validate(attempt.measurement.model_dump() if attempt.measurement else {})
+    runs = None if measured.runs is None else [
         {"did_run": r.did_run, "is_valid": r.is_valid, "runtime": r.runtime_s, "num_threads": r.threads,
          "num_procs": r.ranks}
-        for r in attempt.runs
+        for r in measured.runs
     ]
-    return {"did_build": attempt.built, "runs": runs, "best_sequential_runtime": attempt.baseline_median_s}
+    return {"did_build": attempt.built, "runs": runs, "best_sequential_runtime": measured.baseline_median_s}
 
 
 def pareval_task_values(

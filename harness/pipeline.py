@@ -10,27 +10,28 @@ from pathlib import Path
 
 from hpceval import __version__
 from hpceval.agents import Agent, make_agent
-from hpceval.agents.llm import LLMAgent, ModelOptions
+from hpceval.agents.llm import ModelOptions
 from hpceval.agents.replay import ReplayAgent
 from hpceval.harness.errors import UserError
 from hpceval.harness.fingerprint import git_revision
-from hpceval.harness.jobs import check_toolchain
 from hpceval.harness.records import Attempt, PackInfo, RunConfig, RunManifest
-from hpceval.harness.rounds import Unit, now, run_loop, run_once
+from hpceval.harness.rounds import Unit, now, run_loop
 from hpceval.harness.store import RunStore
 from hpceval.sandbox.base import Sandbox
 from hpceval.tasks import Pack, PackError, Task, packs_of_suite, select_tasks
 
 
 def static_sources(packs: list[Pack]) -> tuple[Callable[[Task], str], Callable[[Task], str]]:
-    """Lookups of the reference of a task's execution model, and of its problem's sequential baseline."""
+    """Lookups of a task's reference answer and of its baseline, from its pack's evaluator."""
     by_name = {pack.name: pack for pack in packs}
 
     def reference(task: Task) -> str:
-        return by_name[task.pack].problem_of(task).reference(task.execution_model)
+        pack = by_name[task.pack]
+        return pack.evaluator.static_answer(pack, task, "reference")
 
     def baseline(task: Task) -> str:
-        return by_name[task.pack].problem_of(task).read("baseline.cpp")
+        pack = by_name[task.pack]
+        return pack.evaluator.static_answer(pack, task, "baseline")
 
     return reference, baseline
 
@@ -40,16 +41,16 @@ def build_agent(spec: str, packs: list[Pack], tasks: list[Task], options: ModelO
     agent = make_agent(spec, reference, baseline, options)
     if isinstance(agent, ReplayAgent):
         agent.check_task_ids({task.task_id for task in tasks})
-    if options is not None and not isinstance(agent, LLMAgent) and (options.judge or options.loop != "single"):
+    if options is not None and agent.connections == 0 and (options.judge or options.loop != "single"):
         raise UserError(f"--judge and --loop {options.loop} need a model coder (openai:MODEL or anthropic:MODEL), "
                         f"not {spec}")
     return agent
 
 
-def resolve_tasks(config: RunConfig) -> tuple[list[Pack], list[tuple[Pack, Task]]]:
+def resolve_tasks(suite: str, globs: list[str]) -> tuple[list[Pack], list[tuple[Pack, Task]]]:
     try:
-        packs = packs_of_suite(config.suite)
-        return packs, select_tasks(packs, config.tasks)
+        packs = packs_of_suite(suite)
+        return packs, select_tasks(packs, globs)
     except PackError as exc:
         raise UserError(str(exc)) from None
 
@@ -107,12 +108,6 @@ def pending_units(
     return units, without_samples
 
 
-def run_unit(unit: Unit, agent: Agent, sandbox: Sandbox, store: RunStore, config: RunConfig) -> list[Attempt]:
-    if isinstance(agent, LLMAgent):
-        return run_loop(unit, agent, sandbox, store, config)
-    return [run_once(unit, agent, sandbox, store, config)]
-
-
 def execute(
     units: list[Unit],
     agent: Agent,
@@ -121,26 +116,24 @@ def execute(
     config: RunConfig,
     on_done: Callable[[list[Attempt]], None] = lambda _a: None,
 ) -> list[Attempt]:
-    """Run the units. Model agents get `max_connections + max_sandboxes` units in flight: calls are bounded by
+    """Run the units. Agents get `connections + max_sandboxes` units in flight: model calls are bounded by
     the agent's connection limit and sandbox jobs by the sandbox's slots, so neither throttles the other.
     Once the cost limit is reached no new unit starts. On Ctrl-C, stop starting new ones, let those in flight
     finish and be recorded, then re-raise: the same command resumes."""
     done: list[Attempt] = []
-    in_flight = max(1, config.max_sandboxes)
-    if isinstance(agent, LLMAgent):
-        in_flight += config.max_connections
+    in_flight = max(1, config.max_sandboxes) + agent.connections
     with ThreadPoolExecutor(max_workers=in_flight, thread_name_prefix="unit") as pool:
         queue = iter(units)
         running: set[Future[list[Attempt]]] = set()
 
         def fill() -> None:
             while len(running) < in_flight:
-                if isinstance(agent, LLMAgent) and agent.meter.exhausted():
+                if agent.meter.exhausted():
                     return
                 unit = next(queue, None)
                 if unit is None:
                     return
-                running.add(pool.submit(run_unit, unit, agent, sandbox, store, config))
+                running.add(pool.submit(run_loop, unit, agent, sandbox, store, config))
 
         try:
             fill()
@@ -161,8 +154,11 @@ def execute(
 
 
 def check_run_toolchain(pairs: list[tuple[Pack, Task]]) -> None:
+    """Fail early, with the fix, when this host lacks what the tasks need to run outside a container."""
     by_pack: dict[str, tuple[Pack, list[Task]]] = {}
     for pack, task in pairs:
         by_pack.setdefault(pack.name, (pack, []))[1].append(task)
     for pack, tasks in by_pack.values():
-        check_toolchain(pack, tasks)
+        problem = pack.evaluator.host_problem(pack, tasks)
+        if problem:
+            raise UserError(problem)

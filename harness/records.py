@@ -1,12 +1,54 @@
-"""Everything hpceval writes to a run dir, as pydantic models."""
+"""Everything hpceval writes to a run dir, as pydantic models. `run.json` and every attempt carry a
+`schema_version`; the store migrates records of an older schema when it reads them (`migrate_attempt`,
+`migrate_manifest`) and refuses those of a newer one with the fix."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
 
 from hpceval.agents.base import Usage
 from hpceval.agents.settings import Sampling
 from hpceval.sandbox.base import Verdict
+from hpceval.tasks.kinds.base import Measurement
+
+# 1: hpceval 0.1.0 (one flat attempt record of the kernel kind); 2: a common core and the kind's `measurement`
+SCHEMA_VERSION = 2
+# the fields of a 0.1.0 attempt that belong to the kernel kind's measurement now
+KERNEL_FIELDS_V1 = ("threads", "ranks", "build_s", "check_s", "time_s", "baseline_times", "candidate_times",
+                    "baseline_median_s", "candidate_median_s", "speedup", "speedup_ci", "efficiency", "suspect",
+                    "speedup_bound", "handshake_us", "untimed_cpu_s", "counters", "runs")
+
+
+class NewerSchema(ValueError):
+    pass
+
+
+def _schema_of(data: dict[str, Any], what: str) -> int:
+    version = data.get("schema_version", 1)
+    if not isinstance(version, int) or version > SCHEMA_VERSION:
+        raise NewerSchema(f"{what} has schema_version {version}, newer than this hpceval reads ({SCHEMA_VERSION}); "
+                          "upgrade hpceval (pip install -U hpceval)")
+    return version
+
+
+def migrate_manifest(data: dict[str, Any]) -> dict[str, Any]:
+    """run.json as schema 2 has it (schema 1, 0.1.0, differs only in its attempts)."""
+    _schema_of(data, "run.json")
+    return {**data, "schema_version": SCHEMA_VERSION}
+
+
+def migrate_attempt(data: dict[str, Any]) -> dict[str, Any]:
+    """A record as schema 2 has it: a 0.1.0 record's kernel fields move into `measurement`, `code_sha` becomes
+    `answer_sha`, and its cores are threads x ranks."""
+    if _schema_of(data, "the attempt") >= 2:
+        return data
+    out = {k: v for k, v in data.items() if k not in KERNEL_FIELDS_V1 and k != "code_sha"}
+    measurement = {k: data[k] for k in KERNEL_FIELDS_V1 if k in data}
+    measurement["cores"] = int(data.get("threads") or 1) * int(data.get("ranks") or 1)
+    out.update(schema_version=SCHEMA_VERSION, kind="kernel", answer_sha=data.get("code_sha"), measurement=measurement)
+    return out
 
 
 class RunConfig(BaseModel):
@@ -54,6 +96,7 @@ class PackInfo(BaseModel):
 class RunManifest(BaseModel):
     """`run.json`."""
 
+    schema_version: int = SCHEMA_VERSION
     run_id: str
     created_at: str
     hpceval_version: str
@@ -63,19 +106,11 @@ class RunManifest(BaseModel):
     fingerprint: dict[str, object]
 
 
-class ResourceRun(BaseModel):
-    """One timed run of a sample at one resource count (ParEval records several per sample)."""
-
-    threads: int | None = None
-    ranks: int | None = None
-    did_run: bool
-    is_valid: bool
-    runtime_s: float | None = None
-
-
 class Attempt(BaseModel):
-    """One line of `attempts.jsonl`: one evaluated sample (round 0 of a single-shot agent)."""
+    """One line of `attempts.jsonl`: one evaluated round of a sample (round 0 of a single-round agent). The
+    common core, then the task kind's `measurement` (e.g. tasks/kinds/kernel: KernelMeasurement)."""
 
+    schema_version: int = SCHEMA_VERSION
     task_id: str
     sample: int
     round: int = 0
@@ -83,44 +118,32 @@ class Attempt(BaseModel):
     pack: str
     problem: str
     problem_type: str
-    execution_model: str
+    kind: str = "kernel"
+    execution_model: str = "serial"
     agent: str
     judge: str | None = None
     verdict: Verdict
     message: str = ""
-    built: bool = False  # the candidate compiled (counts for build@k)
-    code_sha: str | None = None  # name prefix of the candidate under artifacts/
+    built: bool = False  # the answer compiled (counts for build@k); a prediction that was read
+    answer_sha: str | None = None  # name prefix of the answer (code or prediction) under artifacts/
     log_sha: str | None = None
-    threads: int = 1
-    ranks: int = 1
-    build_s: float | None = None
-    check_s: float | None = None
-    time_s: float | None = None
-    baseline_times: list[float] = Field(default_factory=list)
-    candidate_times: list[float] = Field(default_factory=list)
-    baseline_median_s: float | None = None
-    candidate_median_s: float | None = None
-    speedup: float | None = None  # median(baseline_times) / median(candidate_times)
-    speedup_ci: list[float] | None = None  # 95% interval from resampling the interleaved timing pairs
-    efficiency: float | None = None
-    suspect: bool = False  # speedup above the task's plausible bound (speedup_bound): capped there when scored
-    speedup_bound: float | None = None
-    handshake_us: float | None = None  # median empty-call round trip, trusted driver <-> worker
-    untimed_cpu_s: dict[str, float] = Field(default_factory=dict)  # worker CPU outside timed calls, per phase
+    measurement: SerializeAsAny[Measurement] | None = None
     usage: Usage = Field(default_factory=Usage)  # of this round, all roles; the latest record carries the sum
     roles: dict[str, Usage] = Field(default_factory=dict)  # the same per role: "coder", "judge"
-    counters: dict[str, float] = Field(default_factory=dict)  # profiler counters, where the host gave them
     transcript_sha: str | None = None  # the round's conversation (agents.loops.Transcript) under artifacts/
     loop_done: bool = True  # False while later rounds of this sample's loop are still to come
     fingerprint_sha: str | None = None  # artifacts/<sha>.json: the machine and image this attempt ran on
     origin: str = "hpceval"  # "pareval": imported by `hpceval import pareval`
-    runs: list[ResourceRun] | None = None  # per-resource runs of imported results (None: never ran)
     started_at: str
     finished_at: str
 
     @property
+    def speedup(self) -> float | None:
+        return self.measurement.speedup if self.measurement else None
+
+    @property
     def cores(self) -> int:
-        return self.threads * self.ranks
+        return self.measurement.cores if self.measurement else 1
 
 
 class Summary(BaseModel):

@@ -48,11 +48,16 @@ class TaskSamples:
 
 
 def credited_speedup(attempt: Attempt) -> float:
-    if attempt.verdict != Verdict.ok or not attempt.speedup:
+    measured = attempt.measurement
+    if attempt.verdict != Verdict.ok or measured is None or not measured.speedup:
         return 0.0
-    if attempt.suspect and attempt.speedup_bound:
-        return min(attempt.speedup, attempt.speedup_bound)
-    return attempt.speedup
+    if measured.suspect and measured.speedup_bound:
+        return min(measured.speedup, measured.speedup_bound)
+    return measured.speedup
+
+
+def is_suspect(attempt: Attempt) -> bool:
+    return attempt.measurement is not None and attempt.measurement.suspect
 
 
 def kept_round(rounds: list[Attempt]) -> Attempt:
@@ -149,7 +154,7 @@ def score(attempts: list[Attempt], ks: list[int], pareval_compat: bool = False) 
         for k in ks
         if tasks and any(k > t.n for t in tasks.values())
     ]
-    suspects = [a for a in final if a.suspect and a.verdict == Verdict.ok]
+    suspects = [a for a in final if is_suspect(a) and a.verdict == Verdict.ok]
     if suspects:
         notes.append(f"{len(suspects)} attempt(s) with an implausible speedup (above the task's bound) are counted "
                      f"at the bound: {', '.join(sorted({a.task_id for a in suspects}))}")
@@ -174,7 +179,7 @@ def score(attempts: list[Attempt], ks: list[int], pareval_compat: bool = False) 
 
 def _counts(final: list[Attempt]) -> dict[str, int]:
     counts = Counter(a.verdict.value for a in final)
-    suspect = sum(a.suspect for a in final)
+    suspect = sum(is_suspect(a) for a in final)
     if suspect:
         counts["suspect"] = suspect  # ok attempts whose speedup was implausible (also in the verdict counts)
     return dict(sorted(counts.items()))

@@ -8,14 +8,16 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import threading
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from hpceval.harness.errors import UserError
-from hpceval.harness.records import Attempt, RunManifest, Summary
+from hpceval.harness.records import Attempt, NewerSchema, RunManifest, Summary, migrate_attempt, migrate_manifest
 from hpceval.sandbox.base import Verdict
 
 SHA_CHARS = 20
@@ -43,9 +45,11 @@ class RunStore:
         if not self.manifest_path.is_file():
             raise UserError(f"{self.root} is not a run dir (no run.json); pass the --out of an `hpceval run`")
         try:
-            return RunManifest.model_validate_json(self.manifest_path.read_text())
-        except ValidationError as exc:
-            message = exc.errors()[0]["msg"]
+            return RunManifest.model_validate(migrate_manifest(_json_object(self.manifest_path.read_bytes())))
+        except NewerSchema as exc:
+            raise UserError(f"{self.manifest_path}: {exc}") from None
+        except (ValidationError, ValueError) as exc:
+            message = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
             raise UserError(f"{self.manifest_path}: malformed ({message}); restore or remove it") from None
 
     def write_manifest(self, manifest: RunManifest) -> None:
@@ -66,13 +70,15 @@ class RunStore:
             offset += len(raw)
             if not raw.endswith(b"\n"):
                 break  # torn write
+            line = data[:offset].count(b"\n")
             try:
-                records.append(Attempt.model_validate_json(raw))
-            except ValidationError as exc:
-                line = data[:offset].count(b"\n")
+                records.append(Attempt.model_validate(migrate_attempt(_json_object(raw))))
+            except NewerSchema as exc:
+                raise UserError(f"{self.attempts_path}:{line}: {exc}") from None
+            except (ValidationError, ValueError) as exc:
+                message = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
                 raise UserError(
-                    f"{self.attempts_path}:{line}: malformed record ({exc.errors()[0]['msg']}); "
-                    "remove that line and re-run"
+                    f"{self.attempts_path}:{line}: malformed record ({message}); remove that line and re-run"
                 ) from None
             good_end = offset
         if repair and good_end < len(data):
@@ -135,6 +141,13 @@ class RunStore:
     # -- summary --------------------------------------------------------------------------------------
     def write_summary(self, summary: Summary) -> None:
         _atomic_write(self.summary_path, summary.model_dump_json(indent=2))
+
+
+def _json_object(raw: bytes) -> dict[str, Any]:
+    data = json.loads(raw)
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    return data
 
 
 def _atomic_write(path: Path, text: str) -> None:

@@ -1,6 +1,6 @@
-"""`hpceval validate`: for every task, the reference passes and known-wrong code fails: the broken solution,
-the baseline wherever the task asks for parallel code (`wrong_model`), and on the serial task of every problem
-each near-miss mutant (`mutants.yaml`: a skipped iteration, a lower precision, a missed boundary)."""
+"""`hpceval validate`: for every task, the cases its kind's evaluator names hold: the reference passes and
+known-wrong answers fail (for `kernel`: the broken solution, the baseline wherever the task asks for parallel
+code (`wrong_model`), and on the serial task each near-miss mutant of `mutants.yaml`)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from hpceval.harness.evaluate import evaluate
-from hpceval.harness.pipeline import static_sources
 from hpceval.sandbox.base import Sandbox, Verdict
+from hpceval.tasks.kinds import ValidationCase
 from hpceval.tasks.loader import Pack, Task
 
 
@@ -33,34 +33,17 @@ class Check:
         return "a failing verdict" if self.expected is None else self.expected.value
 
 
-@dataclass(frozen=True)
-class Solution:
-    name: str
-    code: str
-    expected: Verdict | None
-
-
-def solutions(pack: Pack, task: Task) -> list[Solution]:
-    reference, baseline = static_sources([pack])
-    problem = pack.problem_of(task)
-    baseline_verdict = Verdict.ok if task.execution_model == "serial" else Verdict.wrong_model
-    out = [
-        Solution("reference", reference(task), Verdict.ok),
-        Solution("baseline", baseline(task), baseline_verdict),
-        Solution("broken", problem.read("broken.cpp"), None),
-    ]
-    if task.execution_model == "serial":  # near misses are about the checks, the same in every model
-        out += [Solution(f"mutant:{name}", code, None) for name, code in problem.mutants().items()]
-    return out
+def solutions(pack: Pack, task: Task) -> list[ValidationCase]:
+    return pack.evaluator.validation_cases(pack, task)
 
 
 def validate_tasks(
     pairs: list[tuple[Pack, Task]], sandbox: Sandbox, workers: int, on_done: Callable[[Check], None]
 ) -> list[Check]:
-    def run_one(item: tuple[Pack, Task, Solution]) -> Check:
+    def run_one(item: tuple[Pack, Task, ValidationCase]) -> Check:
         pack, task, solution = item
-        evaluation = evaluate(sandbox, pack, task, solution.code)
-        check = Check(task.task_id, solution.name, evaluation.verdict, evaluation.message, solution.expected)
+        outcome = evaluate(sandbox, pack, task, solution.answer)
+        check = Check(task.task_id, solution.name, outcome.verdict, outcome.message, solution.expected)
         on_done(check)
         return check
 

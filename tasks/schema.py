@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 EXECUTION_MODELS: tuple[str, ...] = ("serial", "omp", "mpi", "mpi+omp", "cuda")
 
@@ -48,67 +48,51 @@ class PackDefaults(Strict):
     plausible_speedup_per_core: float = 8.0
 
 
+class PromptFiles(Strict):
+    """The pack's jinja2 templates, relative to the pack folder; where one is not given, hpceval's default in
+    tasks/templates/ is used (the defaults are written for any language and kind)."""
+
+    task: str = "prompt.j2"  # the task itself (required: no default)
+    coder_system: str | None = None
+    judge_system: str | None = None
+    revision: str | None = None  # after a round: the evaluation (and a judge's fix), asking for a revision
+    judge_request: str | None = None  # the judge's view of the task, the answer and its evaluation
+
+
+class AnswerFormat(Strict):
+    """How an answer is read out of a completion."""
+
+    language: str = "cpp"  # fence tag shown to the judge; fences tagged with it (or untagged) hold the answer
+    fence_tags: list[str] = Field(default_factory=list)  # further tags accepted as the answer's language
+    # code prepended when a completion gives a bare function body, which is wrapped in the task's signature
+    body_prelude: str = ""
+
+
 class PackSpec(Strict):
     name: str
     version: str
     suite: str
+    kind: str = "kernel"  # the task kind: its evaluator turns answers into sandbox jobs (tasks/kinds/)
     description: str = ""
-    prompt_template: str = "prompt.j2"
+    prompt_template: str | None = None  # older name of prompts.task
+    prompts: PromptFiles = Field(default_factory=PromptFiles)
+    answer: AnswerFormat = Field(default_factory=AnswerFormat)
     defaults: PackDefaults = Field(default_factory=PackDefaults)
+    # the pack's own data, for its kind or its users; hpceval keeps it and never reads it
+    metadata: dict[str, object] = Field(default_factory=dict)
+
+    def model_post_init(self, __context: object) -> None:
+        if self.prompt_template is not None:
+            self.prompts = self.prompts.model_copy(update={"task": self.prompt_template})
 
 
-class Tolerance(Strict):
-    rtol: float = 1e-9
-    atol: float = 1e-12
+class ProblemBase(BaseModel):
+    """What every kind's problem.yaml has; a kind's schema extends it (e.g. tasks/kinds/kernel/schema.py)."""
 
-
-class CheckCase(Strict):
-    size: int
-    seed: int
-
-
-class ProblemSizes(Strict):
-    check: list[CheckCase]
-    time: int
-    time_seed: int = 7
-
-
-class Edit(Strict):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    replace: str  # must occur exactly once in baseline.cpp
-    with_: str = Field(alias="with")
-
-
-class Mutant(Strict):
-    """A near miss (`mutants.yaml`): baseline.cpp with a few edits; the check cases must reject it."""
-
-    what: str
-    edits: list[Edit] = Field(min_length=1)
-
-
-class Mutants(RootModel[dict[str, Mutant]]):
-    pass
-
-
-class ProblemSpec(Strict):
+    model_config = ConfigDict(extra="forbid")
     name: str
     title: str
     problem_type: str
     description: str
-    entry_point: str
-    signature: str
-    includes: list[str] = Field(default_factory=list)
-    models: list[str] = Field(default_factory=lambda: ["serial", "omp", "mpi", "mpi+omp"])
-    model_notes: dict[str, str] = Field(default_factory=dict)
-    tolerance: Tolerance = Field(default_factory=Tolerance)
-    sizes: ProblemSizes
-    timing: Timing | None = None
-    plausible_speedup_per_core: float | None = None  # overrides the pack's default
 
-    @field_validator("models")
-    @classmethod
-    def _known_models(cls, models: list[str]) -> list[str]:
-        unknown = [m for m in models if m not in EXECUTION_MODELS]
-        if unknown:
-            raise ValueError(f"unknown execution model(s) {unknown}; known: {list(EXECUTION_MODELS)}")
-        return models
+

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import hpceval
+from tests.conftest import REPO, hpceval
 
 
 def assert_one_line_error(result, needle: str) -> None:
@@ -83,3 +83,15 @@ def test_another_run_in_the_same_out_is_refused_and_nothing_is_lost(tmp_path):
 def test_score_of_a_dir_that_is_not_a_run(tmp_path):
     assert_one_line_error(hpceval("score", str(tmp_path)), "not a run dir")
 
+
+
+def test_a_driver_that_drifts_from_the_signature_in_problem_yaml_is_refused(tmp_path):
+    """problem.yaml's signature is what the prompt shows; the driver must declare exactly it (and its baseline)."""
+    pack = tmp_path / "packs" / "drift"
+    shutil.copytree(REPO / "tasks" / "packs" / "hpc", pack)
+    (pack / "pack.yaml").write_text((pack / "pack.yaml").read_text().replace("name: hpc", "name: drift"))
+    driver = pack / "problems" / "axpy" / "driver.cpp"
+    driver.write_text(driver.read_text().replace("void axpy(double alpha,", "void axpy(float alpha,", 1))
+    result = hpceval("list", env={"HPCEVAL_PACK_PATH": str(tmp_path / "packs")})
+    assert_one_line_error(result, "axpy/driver.cpp: no declaration of the entry point")
+    assert "void axpy(double alpha,const std::vector<double>&x,std::vector<double>&y);" in result.stderr

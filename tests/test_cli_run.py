@@ -56,7 +56,7 @@ def test_replay_gets_every_verdict_and_the_run_finishes(tmp_path):
         "wrong_answer", "build_error", "runtime_error", "timeout", "ok", "no_code"
     ]
     for attempt in attempts:
-        assert (out / "artifacts").glob(f"{attempt['code_sha']}.*")
+        assert (out / "artifacts").glob(f"{attempt['answer_sha']}.*")
     summary = json.loads((out / "summary.json").read_text())
     assert abs(summary["metrics"]["pass@1"] - 1 / 6) < 1e-12
     assert abs(summary["metrics"]["pass@5"] - 5 / 6) < 1e-12

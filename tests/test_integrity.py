@@ -17,8 +17,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hpceval.harness.evaluate import Evaluation, evaluate
+from hpceval.harness.evaluate import evaluate
 from hpceval.sandbox.base import Sandbox, Verdict
+from hpceval.tasks.kinds import Outcome
+from hpceval.tasks.kinds.kernel import KernelMeasurement
 from hpceval.tasks.loader import Pack, load_pack
 from tests.docker_support import backend_sandbox
 
@@ -98,7 +100,7 @@ def test_every_attack_gets_the_verdict_it_deserves(pack: Pack, box: Sandbox):
     tasks = {task.task_id: task for task in pack.tasks}
     drop_name = f"hpceval-theft-{secrets.token_hex(4)}"
 
-    def run(name: str) -> Evaluation:
+    def run(name: str) -> Outcome:
         task_id, _ = CASES[name]
         return evaluate(box, pack, tasks[f"hpc/{task_id}"], attack_source(name, drop_name))
 
@@ -112,8 +114,9 @@ def test_every_attack_gets_the_verdict_it_deserves(pack: Pack, box: Sandbox):
     assert not wrong, wrong
     for name, evaluation in results.items():
         if evaluation.verdict != Verdict.ok:
-            assert evaluation.speedup is None, name
-    probe = results["secret_probe.cpp"]
+            assert evaluation.measurement is None or evaluation.measurement.speedup is None, name
+    probe = results["secret_probe.cpp"].measurement
+    assert isinstance(probe, KernelMeasurement)
     assert probe.speedup is not None and probe.speedup < 3, "an honest serial axpy earns about 1x"
     assert probe.handshake_us is not None and 0 < probe.handshake_us < 5000
     assert not Path("/tmp", drop_name).exists(), "a job wrote into the host's /tmp"

@@ -1,5 +1,5 @@
 """The two static halves of trusted measurement, on real objects and real sources: the symbol policy
-(harness/symbol_policy.py, run on objects g++ really built) and the source check of the execution model."""
+(tasks/kinds/kernel/symbol_policy.py, run on objects g++ really built) and the source check of the execution model."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from hpceval.harness.model_use import model_problem
+from hpceval.tasks.kinds.kernel.model_use import model_problem
 
-POLICY = Path(__file__).resolve().parents[1] / "harness" / "symbol_policy.py"
+POLICY = Path(__file__).resolve().parents[1] / "tasks" / "kinds" / "kernel" / "symbol_policy.py"
 AXPY = "#include <vector>\nvoid axpy(double a, const std::vector<double> &x, std::vector<double> &y) {{ {body} }}\n"
 LOOP = "for (std::size_t i = 0; i < x.size(); ++i) y[i] += a * x[i];"
 

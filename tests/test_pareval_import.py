@@ -40,7 +40,7 @@ def test_import_writes_a_run_dir_with_one_attempt_per_output(imported):
     attempts = read_jsonl(out / "attempts.jsonl")
     assert len(attempts) == 60 * 20
     assert {a["execution_model"] for a in attempts} == {model}
-    assert all((out / "artifacts" / f"{a['code_sha']}.cpp").is_file() for a in attempts if a["code_sha"])
+    assert all((out / "artifacts" / f"{a['answer_sha']}.cpp").is_file() for a in attempts if a["answer_sha"])
     assert json.loads((out / "run.json").read_text())["config"]["suite"] == "pareval"
 
 

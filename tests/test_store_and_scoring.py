@@ -5,12 +5,13 @@ import json
 import pytest
 
 from hpceval.harness.errors import UserError
-from hpceval.harness.evaluate import Evaluation
 from hpceval.harness.records import Attempt, RunConfig, RunManifest
 from hpceval.harness.scoring import score
 from hpceval.harness.store import RunStore
 from hpceval.metrics import pass_at_k, speedup_at_k
 from hpceval.sandbox.base import Verdict
+from hpceval.tasks.kinds.kernel import KernelMeasurement
+from hpceval.tasks.kinds.kernel.interpret import Evaluation
 from tests.conftest import hpceval
 
 
@@ -18,8 +19,9 @@ def attempt(task: str, sample: int, verdict: Verdict, speedup: float | None = No
             model: str = "omp", built: bool = True) -> Attempt:
     return Attempt(
         task_id=task, sample=sample, suite="hpc", pack="hpc", problem=task.split("/")[1], problem_type="dense_la",
-        execution_model=model, agent="test", verdict=verdict, built=built, threads=threads, speedup=speedup,
-        started_at="t0", finished_at="t1",
+        execution_model=model, agent="test", verdict=verdict, built=built,
+        measurement=KernelMeasurement(threads=threads, cores=threads, speedup=speedup), started_at="t0",
+        finished_at="t1",
     )
 
 
@@ -126,3 +128,33 @@ def test_evaluation_speedup_and_its_paired_interval():
     assert low == pytest.approx(2.0) and high == pytest.approx(2.0)  # every pair has ratio exactly 2
     assert Evaluation(verdict=Verdict.wrong_answer, baseline_times=baseline, candidate_times=candidate
                       ).speedup_interval() is None
+
+
+V1_ATTEMPT = {  # a record as hpceval 0.1.0 wrote it: flat, kernel fields at the top, no schema_version
+    "task_id": "hpc/axpy/omp", "sample": 0, "round": 0, "suite": "hpc", "pack": "hpc", "problem": "axpy",
+    "problem_type": "dense_la", "execution_model": "omp", "agent": "reference", "judge": None, "verdict": "ok",
+    "message": "", "built": True, "code_sha": "abc", "log_sha": None, "threads": 2, "ranks": 1, "build_s": 0.5,
+    "check_s": 0.1, "time_s": 1.0, "baseline_times": [2.0, 2.0], "candidate_times": [1.0, 1.0],
+    "baseline_median_s": 2.0, "candidate_median_s": 1.0, "speedup": 2.0, "speedup_ci": [2.0, 2.0],
+    "efficiency": 1.0, "suspect": False, "speedup_bound": 16.0, "handshake_us": 20.0, "untimed_cpu_s": {},
+    "usage": {}, "roles": {}, "counters": {}, "transcript_sha": None, "loop_done": True, "fingerprint_sha": None,
+    "origin": "hpceval", "runs": None, "started_at": "t0", "finished_at": "t1",
+}
+V1_MANIFEST = {"run_id": "r1", "created_at": "t0", "hpceval_version": "0.1.0", "git_revision": None,
+               "config": {"suite": "hpc", "agent": "reference"}, "packs": [], "fingerprint": {}}
+
+
+def test_a_run_dir_of_0_1_0_still_scores_and_a_newer_schema_names_the_fix(tmp_path):
+    (tmp_path / "run.json").write_text(json.dumps(V1_MANIFEST))
+    (tmp_path / "attempts.jsonl").write_text(json.dumps(V1_ATTEMPT) + "\n")
+    (attempt_v2,) = RunStore(tmp_path).read_attempts()
+    assert attempt_v2.schema_version == 2 and attempt_v2.answer_sha == "abc" and attempt_v2.kind == "kernel"
+    measured = KernelMeasurement.model_validate(attempt_v2.measurement.model_dump())
+    assert measured.speedup == 2.0 and measured.cores == 2 and measured.baseline_times == [2.0, 2.0]
+    result = hpceval("score", str(tmp_path), "--json")
+    assert result.returncode == 0, result.stderr
+    metrics = json.loads(result.stdout)["metrics"]
+    assert metrics["speedup_n@1"] == 2.0 and metrics["efficiency_n@1"] == 1.0
+    (tmp_path / "attempts.jsonl").write_text(json.dumps({**V1_ATTEMPT, "schema_version": 99}) + "\n")
+    result = hpceval("score", str(tmp_path))
+    assert result.returncode == 2 and "attempts.jsonl:1" in result.stderr and "upgrade hpceval" in result.stderr

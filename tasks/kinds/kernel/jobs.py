@@ -5,7 +5,7 @@ Two processes measure a candidate, and only one of them runs its code (see docs/
     It generates the inputs, runs and times the baseline, compares, and times every call of the
     candidate with its own clock.
   - `worker`: the same driver.cpp built as the worker stub (-DHPCEVAL_WORKER), linked against
-    libcandidate.so, the candidate's object after the symbol policy (harness/symbol_policy.py) has
+    libcandidate.so, the candidate's object after the symbol policy (symbol_policy.py, next to this file) has
     passed it and a version script has made every symbol but the entry point local.
 The check and time steps run `trusted ... -- [mpirun ...] ./worker`; the trusted side's result line is
 tagged with a per-job random key that only it learns (from its environment, which it then scrubs).
@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from hpceval.harness.errors import UserError
 from hpceval.sandbox.base import Job, Limits, Step, StepKind
-from hpceval.tasks.loader import Pack, Task
+from hpceval.tasks.kinds.kernel.schema import ProblemSpec
+from hpceval.tasks.loader import Pack, Problem, Task
 
 BASELINE_PREFIX = "hpceval_baseline_"
 POLICY_SCRIPT = Path(__file__).with_name("symbol_policy.py")
@@ -55,6 +55,11 @@ def task_resources(pack: Pack, task: Task) -> Resources:
     return Resources(threads=build.threads, ranks=build.ranks)
 
 
+def kernel_spec(problem: Problem) -> ProblemSpec:
+    assert isinstance(problem.spec, ProblemSpec), f"{problem.path}: not a kernel problem"
+    return problem.spec
+
+
 def _substitute(items: list[str], resources: Resources) -> list[str]:
     return [item.format(threads=resources.threads, ranks=resources.ranks) for item in items]
 
@@ -68,7 +73,7 @@ class KernelJob:
 def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = None) -> KernelJob:
     """`run_timeout_s` overrides the pack's wall-clock limit of the check and time steps."""
     problem = pack.problem_of(task)
-    spec = problem.spec
+    spec = kernel_spec(problem)
     defaults = pack.spec.defaults
     build = pack.model_build(task.execution_model)
     resources = task_resources(pack, task)
@@ -127,8 +132,8 @@ def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = No
     return KernelJob(job=Job(files=files, steps=steps, cores=resources.cores), result_key=key)
 
 
-def check_toolchain(pack: Pack, tasks: list[Task]) -> None:
-    """Fail early, with the fix, when a compiler or launcher the tasks need is not installed."""
+def toolchain_problem(pack: Pack, tasks: list[Task]) -> str | None:
+    """Why the tasks cannot be built on this host (a compiler or launcher not installed), with the fix."""
     needed: dict[str, str] = {"g++": tasks[0].task_id} if tasks else {}
     for task in tasks:
         build = pack.model_build(task.execution_model)
@@ -141,6 +146,5 @@ def check_toolchain(pack: Pack, tasks: list[Task]) -> None:
         if shutil.which(tool) is None:
             hint = ("apt-get install openmpi-bin libopenmpi-dev" if tool.startswith("mpi") else
                     "apt-get install binutils" if tool in ("nm", "readelf") else "apt-get install g++")
-            raise UserError(
-                f"{tool} not found but {task_id} needs it; install it ({hint}) or leave those tasks out with --task"
-            )
+            return f"{tool} not found but {task_id} needs it; install it ({hint}) or leave those tasks out with --task"
+    return None

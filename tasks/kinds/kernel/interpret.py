@@ -1,0 +1,221 @@
+"""Read a kernel job's result: the first failing step decides, then the trusted driver's verdict and timings."""
+
+from __future__ import annotations
+
+import json
+import statistics
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, Field
+
+from hpceval.metrics import paired_speedup
+from hpceval.sandbox.base import JobResult, StepResult, Verdict
+from hpceval.sandbox.verdicts import MEMORY_MARKERS
+from hpceval.tasks.kinds.base import Measurement
+from hpceval.tasks.kinds.kernel.jobs import StepRole
+
+RESULT_MARKER = "HPCEVAL_RESULT "
+POLICY_MARKER = "HPCEVAL_POLICY "
+# The trusted driver's verdicts; anything else is read as runtime_error. Its infra_error (memfd, freeze) is too:
+# the worker may provoke those, and an infra_error is left out of the scores, so it must not be a way out.
+DRIVER_VERDICTS = {v.value: v for v in (Verdict.ok, Verdict.wrong_answer, Verdict.runtime_error, Verdict.untimed_work,
+                                        Verdict.wrong_model)}
+PACK_STEPS = (StepRole.build_trusted,)  # a failure of these is the pack's, never the model's
+
+
+class ResourceRun(BaseModel):
+    """One timed run of a sample at one resource count (ParEval records several per sample)."""
+
+    threads: int | None = None
+    ranks: int | None = None
+    did_run: bool
+    is_valid: bool
+    runtime_s: float | None = None
+
+
+class KernelMeasurement(Measurement):
+    """What a kernel job measured: resources, step durations, the interleaved timings and their speedup."""
+
+    threads: int = 1
+    ranks: int = 1
+    build_s: float | None = None
+    check_s: float | None = None
+    time_s: float | None = None
+    baseline_times: list[float] = Field(default_factory=list)
+    candidate_times: list[float] = Field(default_factory=list)
+    baseline_median_s: float | None = None
+    candidate_median_s: float | None = None
+    speedup_ci: list[float] | None = None  # 95% interval from resampling the interleaved timing pairs
+    efficiency: float | None = None
+    handshake_us: float | None = None  # median empty-call round trip, trusted driver <-> worker
+    untimed_cpu_s: dict[str, float] = Field(default_factory=dict)  # worker CPU outside timed calls, per phase
+    counters: dict[str, float] = Field(default_factory=dict)  # profiler counters, where the host gave them
+    runs: list[ResourceRun] | None = None  # per-resource runs of imported ParEval results (None: never ran)
+
+
+@dataclass
+class Evaluation:
+    """The reading of one job, before it becomes an Outcome with a KernelMeasurement."""
+
+    verdict: Verdict
+    message: str = ""
+    built: bool = False
+    log: str = ""
+    threads: int = 1
+    ranks: int = 1
+    build_s: float | None = None
+    check_s: float | None = None
+    time_s: float | None = None
+    baseline_times: list[float] = field(default_factory=list)
+    candidate_times: list[float] = field(default_factory=list)
+    counters: dict[str, float] = field(default_factory=dict)  # profiler counters, where the host gives them
+    handshake_us: float | None = None  # median empty-call round trip between the trusted side and the worker
+    # the worker's largest CPU use outside a timed call, per phase (load, after_call, store), one rank and call
+    untimed_cpu_s: dict[str, float] = field(default_factory=dict)
+    speedup_bound: float | None = None  # a speedup above it is implausible: the attempt is marked suspect
+
+    @property
+    def baseline_median_s(self) -> float | None:
+        return statistics.median(self.baseline_times) if self.baseline_times else None
+
+    @property
+    def candidate_median_s(self) -> float | None:
+        return statistics.median(self.candidate_times) if self.candidate_times else None
+
+    @property
+    def speedup(self) -> float | None:
+        if self.verdict != Verdict.ok or not self.baseline_median_s or not self.candidate_median_s:
+            return None
+        return self.baseline_median_s / self.candidate_median_s
+
+    @property
+    def suspect(self) -> bool:
+        return self.speedup is not None and self.speedup_bound is not None and self.speedup > self.speedup_bound
+
+    def speedup_interval(self) -> list[float] | None:
+        """95% interval of the speedup from resampling the interleaved (baseline, candidate) pairs."""
+        if self.speedup is None or len(self.baseline_times) != len(self.candidate_times):
+            return None
+        estimate = paired_speedup(self.baseline_times, self.candidate_times)
+        return [estimate.low, estimate.high]
+
+    def measurement(self) -> KernelMeasurement:
+        speedup, cores = self.speedup, self.threads * self.ranks
+        return KernelMeasurement(
+            speedup=speedup, cores=cores, suspect=self.suspect, speedup_bound=self.speedup_bound,
+            threads=self.threads, ranks=self.ranks, build_s=self.build_s, check_s=self.check_s, time_s=self.time_s,
+            baseline_times=self.baseline_times, candidate_times=self.candidate_times,
+            baseline_median_s=self.baseline_median_s, candidate_median_s=self.candidate_median_s,
+            speedup_ci=self.speedup_interval(), efficiency=speedup / cores if speedup is not None else None,
+            handshake_us=self.handshake_us, untimed_cpu_s=self.untimed_cpu_s, counters=self.counters)
+
+
+def driver_result(step: StepResult, key: str) -> dict[str, object] | None:
+    """The JSON of the trusted driver's result line, which carries the job's key; None unless exactly one."""
+    prefix = f"{RESULT_MARKER}{key} "
+    found = [line[len(prefix):] for line in step.stdout.splitlines() if line.startswith(prefix)]
+    if len(found) != 1:
+        return None
+    try:
+        data = json.loads(found[0])
+    except json.JSONDecodeError:
+        return None
+    return data if isinstance(data, dict) and data.get("mode") == step.name else None
+
+
+def format_log(result: JobResult) -> str:
+    parts: list[str] = []
+    for step in result.steps:
+        parts.append(
+            f"=== {step.name}: {step.verdict} (exit {step.exit_code}, {step.wall_s:.3f} s wall, "
+            f"{step.cpu_s:.3f} s cpu, {step.max_rss_kb} kB rss) {step.message}\n"
+        )
+        if step.stdout:
+            parts.append(f"--- stdout\n{step.stdout.rstrip()}\n")
+        if step.stderr:
+            parts.append(f"--- stderr\n{step.stderr.rstrip()}\n")
+    return "".join(parts)
+
+
+def _seconds(values: object) -> list[float]:
+    if not isinstance(values, list):
+        return []
+    return [float(v) for v in values if isinstance(v, int | float) and v > 0]
+
+
+def _policy_message(step: StepResult) -> tuple[Verdict, str]:
+    for line in step.stdout.splitlines():
+        if line.startswith(POLICY_MARKER):
+            data = json.loads(line[len(POLICY_MARKER):])
+            if "violations" in data:
+                return Verdict.policy_violation, "symbol policy: " + "; ".join(data["violations"])
+            return Verdict.build_error, f"the code does not define the entry point {data.get('missing_entry')}"
+    return Verdict.infra_error, f"the symbol policy check failed: {step.message or _tail(step.stderr)}"
+
+
+def _failed_step(evaluation: Evaluation, step: StepResult) -> None:
+    if step.name in PACK_STEPS:
+        evaluation.verdict = Verdict.infra_error
+        evaluation.message = f"the pack's trusted driver failed to build: {step.message} {_tail(step.stderr)}"
+    elif step.name == StepRole.policy and step.verdict == Verdict.build_error:
+        evaluation.verdict, evaluation.message = _policy_message(step)
+    else:
+        evaluation.verdict = step.verdict
+        evaluation.message = step.message or _tail(step.stderr)
+
+
+def _read_driver(evaluation: Evaluation, step: StepResult, key: str) -> bool:
+    """Take the trusted driver's verdict of a check or time step; False once the evaluation has failed."""
+    data = driver_result(step, key)
+    if data is None:  # it always prints one unless killed: by the candidate, so this counts against it
+        evaluation.verdict = Verdict.runtime_error
+        evaluation.message = f"{step.name}: the trusted driver printed no result (was it killed?)"
+        return False
+    verdict = DRIVER_VERDICTS.get(str(data.get("verdict")), Verdict.runtime_error)
+    if verdict == Verdict.runtime_error and any(marker in step.stderr for marker in MEMORY_MARKERS):
+        verdict = Verdict.memory_limit
+    if step.name == StepRole.time:  # kept whatever the verdict (a wrong_model attempt was still timed)
+        evaluation.baseline_times = _seconds(data.get("baseline_s"))
+        evaluation.candidate_times = _seconds(data.get("candidate_s"))
+        handshake, untimed = data.get("handshake_s"), data.get("untimed_s")
+        evaluation.handshake_us = float(handshake) * 1e6 if isinstance(handshake, int | float) else None
+        if isinstance(untimed, dict):
+            evaluation.untimed_cpu_s = {k: float(v) for k, v in untimed.items() if isinstance(v, int | float)}
+    if verdict != Verdict.ok:
+        evaluation.verdict = verdict
+        evaluation.message = f"{step.name}: {data.get('message') or 'output differs from the baseline'}"
+        return False
+    if step.name == StepRole.time:
+        if not evaluation.baseline_times or not evaluation.candidate_times:
+            evaluation.verdict = Verdict.runtime_error
+            evaluation.message = "time: the trusted driver reported no timings"
+            return False
+    return True
+
+
+def interpret(result: JobResult, key: str) -> Evaluation:
+    """Map the steps of a job to a verdict: the first failing step decides; then the trusted driver's JSON."""
+    evaluation = Evaluation(verdict=Verdict.ok, log=format_log(result))
+    walls = {step.name: step.wall_s for step in result.steps}
+    evaluation.build_s = sum(walls.get(role, 0.0) for role in (StepRole.build, StepRole.link, StepRole.build_worker))
+    evaluation.check_s = walls.get(StepRole.check)
+    evaluation.time_s = walls.get(StepRole.time)
+    # built (build@k): the candidate compiled, and linked where it got that far (a policy violation still compiled)
+    linking = (StepRole.link, StepRole.build_worker)
+    evaluation.built = any(s.name == StepRole.build and s.verdict == Verdict.ok for s in result.steps) and not any(
+        s.name in linking and s.verdict != Verdict.ok for s in result.steps)
+    for step in result.steps:
+        driver_step = step.name in (StepRole.check, StepRole.time)
+        if driver_step and step.verdict in (Verdict.ok, Verdict.runtime_error) and step.exit_code in (0, 1):
+            if not _read_driver(evaluation, step, key):  # exit status 1: the trusted driver found a failure
+                return evaluation
+        elif step.verdict != Verdict.ok:
+            _failed_step(evaluation, step)
+            return evaluation
+    if result.verdict == Verdict.infra_error:
+        evaluation.verdict = Verdict.infra_error
+    return evaluation
+
+
+def _tail(text: str, lines: int = 3) -> str:
+    return " | ".join(text.strip().splitlines()[-lines:])[:300]
