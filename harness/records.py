@@ -110,6 +110,7 @@ class Attempt(BaseModel):
     """One line of `attempts.jsonl`: one evaluated round of a sample (round 0 of a single-round agent). The
     common core, then the task kind's `measurement` (e.g. tasks/kinds/kernel: KernelMeasurement)."""
 
+    model_config = ConfigDict(extra="forbid")  # kind-specific fields go into `measurement`, nowhere else
     schema_version: int = SCHEMA_VERSION
     task_id: str
     sample: int

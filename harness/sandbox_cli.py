@@ -27,26 +27,21 @@ def build(
 ) -> None:
     """Build a sandbox image, tagged hpceval-NAME:<hash of its recipe>."""
     from hpceval.sandbox.docker_host import connect
-    from hpceval.sandbox.images import build_offline, build_online, recipe
+    from hpceval.sandbox.images import build_offline, build_online, image_id, recipe
 
     try:
         item = recipe(image)
         client = connect()
-        import docker.errors
-
-        try:
-            existing = client.images.get(item.tag)
-            if not force:
-                console.print(f"{item.tag} is already built ({existing.id[:19]}); --force rebuilds it")
-                stdout.print(item.tag)
-                return
-        except docker.errors.ImageNotFound:
-            pass
+        existing = image_id(client, item.tag)
+        if existing is not None and not force:
+            console.print(f"{item.tag} is already built ({existing[:19]}); --force rebuilds it")
+            stdout.print(item.tag)
+            return
         console.print(f"building {item.tag} {'offline (debootstrap)' if offline else 'with docker build'} ...")
-        image_id = build_offline(item, console.print, mirror) if offline else build_online(client, item, console.print)
+        built = build_offline(item, console.print, mirror) if offline else build_online(client, item, console.print)
     except SandboxError as exc:
         raise UserError(str(exc)) from None
-    console.print(f"built {item.tag} ({image_id[:19]})")
+    console.print(f"built {item.tag} ({built[:19]})")
     stdout.print(item.tag)
 
 

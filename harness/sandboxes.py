@@ -27,23 +27,9 @@ class SandboxOptions:
 
 def docker_ready(image: str | None) -> str | None:
     """None when the docker sandbox can run here, else why not (one line)."""
-    try:
-        from hpceval.sandbox.docker_host import connect
-        from hpceval.sandbox.images import resolve_image
+    from hpceval.sandbox.images import docker_ready as ready
 
-        client = connect(timeout_s=5)
-        ref = resolve_image(image)
-        import docker.errors
-
-        try:
-            client.images.get(ref)
-        except docker.errors.ImageNotFound:
-            return f"the Docker daemon answers but image {ref} is not built (hpceval sandbox build --offline)"
-        finally:
-            client.close()
-    except SandboxError as exc:
-        return str(exc)
-    return None
+    return ready(image)
 
 
 def resolve_sandbox_name(name: str, image: str | None) -> tuple[str, str | None]:

@@ -124,3 +124,30 @@ def build_offline(item: Recipe, log: Callable[[str], None], mirror: str | None =
         if done.returncode != 0 or tar.returncode != 0:
             raise SandboxError(f"docker import failed: {done.stderr.strip()[-300:]}")
         return done.stdout.strip()
+
+
+def image_id(client: Any, ref: str) -> str | None:
+    """The id of image `ref` on the daemon `client` talks to, or None when it is not there."""
+    import docker.errors
+
+    try:
+        return str(client.images.get(ref).id)
+    except docker.errors.ImageNotFound:
+        return None
+
+
+def docker_ready(image: str | None) -> str | None:
+    """None when the docker sandbox can run here (a daemon answers and the image is built), else why not."""
+    from hpceval.sandbox.docker_host import connect
+
+    try:
+        client = connect(timeout_s=5)
+        ref = resolve_image(image)
+        try:
+            if image_id(client, ref) is None:
+                return f"the Docker daemon answers but image {ref} is not built (hpceval sandbox build --offline)"
+        finally:
+            client.close()
+    except SandboxError as exc:
+        return str(exc)
+    return None

@@ -21,6 +21,7 @@ from hpceval.agents.retry import backoff_delay, parse_retry_after
 from hpceval.agents.settings import CallPolicy, Sampling, load_agent_file, parse_model_spec
 from hpceval.harness.records import Attempt
 from hpceval.harness.scoring import final_attempts
+from hpceval.tasks.kinds.kernel import KernelMeasurement
 from tests.conftest import hpceval
 from tests.fake_llm import FakeLLM
 
@@ -114,8 +115,8 @@ def test_agent_config_file_top_level_means_coder_and_cli_overrides(tmp_path):
 
 def attempt(round_: int, verdict: str, speedup: float | None = None, built: bool = True) -> Attempt:
     return Attempt(task_id="t", sample=0, round=round_, suite="s", pack="p", problem="q", problem_type="x",
-                   execution_model="serial", agent="a", verdict=verdict, speedup=speedup, built=built,
-                   started_at="", finished_at="")
+                   execution_model="serial", agent="a", verdict=verdict, built=built,
+                   measurement=KernelMeasurement(speedup=speedup), started_at="", finished_at="")
 
 
 def test_the_kept_round_is_correct_first_then_fastest():
