@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,13 +15,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from hpceval import __version__
-from hpceval.agents import Agent, Usage
 from hpceval.harness.cli_cache import cache_app
 from hpceval.harness.errors import UserError, user_errors
-from hpceval.harness.fingerprint import machine_fingerprint
-from hpceval.harness.model_flags import model_options
+from hpceval.harness.options import parse_ks as options_parse_ks
+from hpceval.harness.options import parse_run_options
 from hpceval.harness.pareval import PAREVAL_KS, import_pareval
-from hpceval.harness.pipeline import build_agent, check_run_toolchain, execute, open_run, pending_units, resolve_tasks
+from hpceval.harness.pipeline import RunPlan, check_run_toolchain, plan_run, run_plan, start_run
 from hpceval.harness.records import Attempt, RunConfig
 from hpceval.harness.report import print_summary
 from hpceval.harness.sandbox_cli import sandbox_app
@@ -36,12 +34,12 @@ from hpceval.harness.sandboxes import (
     make_sandbox,
     resolve_sandbox_name,
 )
-from hpceval.harness.scoring import score, usage_totals
+from hpceval.harness.scoring import score
 from hpceval.harness.store import RunStore
 from hpceval.harness.validate import Check, solutions, validate_tasks
 from hpceval.metrics import compare_runs
 from hpceval.sandbox.base import Sandbox
-from hpceval.tasks import Pack, Task, load_packs, packs_of_suite, select_tasks
+from hpceval.tasks import load_packs, packs_of_suite, select_tasks
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Benchmark LLM agents on code whose speed matters.")
 console = Console(stderr=True)
@@ -63,12 +61,9 @@ def _main_options(
 
 def parse_ks(text: str) -> list[int]:
     try:
-        ks = sorted({int(part) for part in text.split(",") if part.strip()})
-    except ValueError:
-        raise UserError(f"--k {text!r}: give positive integers separated by commas, e.g. --k 1,5") from None
-    if not ks or ks[0] < 1:
-        raise UserError(f"--k {text!r}: give positive integers separated by commas, e.g. --k 1,5")
-    return ks
+        return options_parse_ks(text)
+    except ValueError as exc:
+        raise UserError(f"--k {exc}") from None
 
 
 def progress_bar() -> Progress:
@@ -98,11 +93,6 @@ def list_tasks(
     stdout.print(table)
 
 
-def default_out(suite: str, agent: str) -> Path:
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", f"{suite}-{agent}").strip("-")[:60]
-    return Path("runs") / f"{slug}-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}"
-
-
 @app.command()
 @user_errors
 def run(
@@ -111,7 +101,7 @@ def run(
         str, typer.Option(help="The coder: reference, baseline, replay:PATH, openai:MODEL, anthropic:MODEL.")
     ] = "reference",
     task: Annotated[list[str] | None, typer.Option(help="Task-id glob (repeatable), e.g. 'hpc/gemm/*'.")] = None,
-    samples: Annotated[int, typer.Option("-n", "--samples", min=1, help="Samples per task.")] = 1,
+    samples: Annotated[int, typer.Option("-n", "--samples", help="Samples per task.")] = 1,
     k: Annotated[str, typer.Option("--k", help="k values for pass@k etc., comma-separated.")] = "1",
     sandbox: SandboxOption = None,
     image: ImageOption = None,
@@ -119,116 +109,88 @@ def run(
     timing_cpus: TimingCpusOption = None,
     cuda_toolkit: CudaToolkitOption = None,
     out: Annotated[Path | None, typer.Option(help="Run dir; repeat a command with the same --out to resume.")] = None,
-    max_sandboxes: Annotated[int, typer.Option(min=1, help="Jobs in flight at once.")] = min(4, os.cpu_count() or 1),
+    max_sandboxes: Annotated[int, typer.Option(help="Jobs in flight at once.")] = min(4, os.cpu_count() or 1),
     seed: Annotated[int | None, typer.Option(help="Seed passed to agents (and as `seed` to OpenAI-API calls).")] = None,
     timeout: Annotated[
-        float | None, typer.Option(min=1, help="Wall-clock limit (s) of each check/time step (default: the pack's).")
+        float | None, typer.Option(help="Wall-clock limit (s) of each check/time step (default: the pack's).")
     ] = None,
     judge: Annotated[str | None, typer.Option(help="A judge model (openai:MODEL, anthropic:MODEL).")] = None,
     loop: Annotated[str | None, typer.Option(help="single, repair or coder-judge (default: coder-judge with "
                                                   "--judge, else single).")] = None,
-    rounds: Annotated[int | None, typer.Option(min=1, help="Rounds of a repair/coder-judge loop (default 3).")] = None,
+    rounds: Annotated[int | None, typer.Option(help="Rounds of a repair/coder-judge loop (default 3).")] = None,
     base_url: Annotated[str | None, typer.Option(help="API base URL of the coder (an OpenAI-compatible server: "
                                                       "vLLM, Ollama, ...); also the judge's if same provider.")] = None,
     judge_base_url: Annotated[str | None, typer.Option(help="API base URL of the judge.")] = None,
-    temperature: Annotated[float | None, typer.Option(min=0, max=2, help="Sampling temperature.")] = None,
-    top_p: Annotated[float | None, typer.Option(min=0, max=1, help="Nucleus sampling mass.")] = None,
-    max_tokens: Annotated[int | None, typer.Option(min=1, help="Completion token limit per call.")] = None,
+    temperature: Annotated[float | None, typer.Option(help="Sampling temperature.")] = None,
+    top_p: Annotated[float | None, typer.Option(help="Nucleus sampling mass.")] = None,
+    max_tokens: Annotated[int | None, typer.Option(help="Completion token limit per call.")] = None,
     reasoning_effort: Annotated[str | None, typer.Option(help="Reasoning effort where the API has it "
                                                               "(minimal, low, medium, high, xhigh, max).")] = None,
     agent_config: Annotated[Path | None, typer.Option(help="YAML/TOML file of sampling settings (coder:, "
                                                           "judge:, policy:); flags override it.")] = None,
-    max_connections: Annotated[int, typer.Option(min=1, help="Model calls in flight at once.")] = 16,
+    max_connections: Annotated[int, typer.Option(help="Model calls in flight at once.")] = 16,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the call cache.")] = False,
-    cost_limit: Annotated[float | None, typer.Option(min=0, help="Start no new work once this many USD are "
+    cost_limit: Annotated[float | None, typer.Option(help="Start no new work once this many USD are "
                                                                  "spent (this run, resumes included).")] = None,
     prices: Annotated[Path | None, typer.Option(help="Price table (YAML) overriding the shipped one.")] = None,
-    request_timeout: Annotated[float | None, typer.Option(min=0.1, help="Per-call timeout, s (default 600).")] = None,
-    max_retries: Annotated[int | None, typer.Option(min=0, help="Retries of a failing call (default 6).")] = None,
-    retry_base_delay: Annotated[float | None, typer.Option(min=0, help="First backoff, s (default 1).")] = None,
+    request_timeout: Annotated[float | None, typer.Option(help="Per-call timeout, s (default 600).")] = None,
+    max_retries: Annotated[int | None, typer.Option(help="Retries of a failing call (default 6).")] = None,
+    retry_base_delay: Annotated[float | None, typer.Option(help="First backoff, s (default 1).")] = None,
 ) -> None:
     """Evaluate an agent on a suite; exits 0 when the run finished (wrong code is a result, not an error)."""
-    # the cheap checks first (flags, suite, task globs, agent, --out), the sandbox only after them
-    ks = parse_ks(k)
-    if ks[-1] > samples:
-        raise UserError(f"--k {ks[-1]} needs at least {ks[-1]} samples per task; add -n {ks[-1]} or lower --k")
-    options = model_options(
-        judge=judge, loop=loop, rounds=rounds, base_url=base_url, judge_base_url=judge_base_url,
-        temperature=temperature, top_p=top_p, max_tokens=max_tokens, seed=seed, reasoning_effort=reasoning_effort,
-        agent_config=agent_config, max_connections=max_connections, no_cache=no_cache, cost_limit=cost_limit,
-        prices=prices, request_timeout=request_timeout, max_retries=max_retries, retry_base_delay=retry_base_delay)
-    packs, pairs = resolve_tasks(suite, list(task or []))
-    out = out or default_out(suite, agent)
-    check_out_dir(out)
-    the_agent = build_agent(agent, packs, [t for _, t in pairs], options)
+    options = parse_run_options(
+        suite=suite, agent=agent, tasks=list(task or []), samples=samples, k=k, sandbox=sandbox, image=image,
+        gpus=gpus, timing_cpus=timing_cpus, cuda_toolkit=cuda_toolkit, out=out, max_sandboxes=max_sandboxes,
+        seed=seed, timeout=timeout, judge=judge, loop=loop, rounds=rounds, base_url=base_url,
+        judge_base_url=judge_base_url, temperature=temperature, top_p=top_p, max_tokens=max_tokens,
+        reasoning_effort=reasoning_effort, agent_config=agent_config, max_connections=max_connections,
+        no_cache=no_cache, cost_limit=cost_limit, prices=prices, request_timeout=request_timeout,
+        max_retries=max_retries, retry_base_delay=retry_base_delay)
+    plan = plan_run(options)  # the cheap checks; the sandbox only after them
     try:
-        previous = RunStore(out)
-        requested = sandbox or (previous.read_manifest().config.sandbox if previous.exists() else "auto")
-        backend, note = resolve_sandbox_name(requested, image)
-        if note and sandbox is None:
+        backend, note = resolve_sandbox_name(plan.requested_sandbox(), options.image)
+        if note and options.sandbox is None:
             console.print(f"[yellow]note:[/yellow] {note}", highlight=False, soft_wrap=True)
-        config = RunConfig(suite=suite, tasks=list(task or []), agent=agent, samples=samples, k=ks, sandbox=backend,
-                           max_sandboxes=max_sandboxes, seed=seed or 0, run_timeout_s=timeout, judge=options.judge,
-                           loop=options.loop, rounds=options.rounds, coder_sampling=options.coder_sampling,
-                           judge_sampling=options.judge_sampling, base_url=base_url, judge_base_url=judge_base_url,
-                           max_connections=max_connections, cache=options.cache, cost_limit_usd=cost_limit)
         if backend == "local":
-            check_run_toolchain(pairs)
-        box = make_sandbox(SandboxOptions(backend, max_sandboxes, image, gpus, timing_cpus,
-                                          cuda_toolkit=cuda_toolkit))
-        run_agent(the_agent, box, config, out, packs, pairs, ks)
+            check_run_toolchain(plan.pairs)
+        box = make_sandbox(SandboxOptions(backend, options.max_sandboxes, options.image, options.gpus,
+                                          options.timing_cpus, cuda_toolkit=options.cuda_toolkit))
+        show_run(plan, plan.config(backend), box)
     finally:
-        the_agent.close()
+        plan.agent.close()
 
 
-def check_out_dir(out: Path) -> None:
-    """`--out` must be a run dir, or a place where one can be made."""
-    if out.exists() and not out.is_dir():
-        raise UserError(f"--out {out} is a file; pass a directory")
-    if out.is_dir() and any(out.iterdir()) and not (out / "run.json").is_file():
-        raise UserError(f"--out {out} holds other files but no run; pass a new or empty directory")
-    parent = next((p for p in [out, *out.parents] if p.exists()), Path("."))
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise UserError(f"--out {out}: {parent} is not writable; pass a directory you can write")
-
-
-def run_agent(the_agent: Agent, box: Sandbox, config: RunConfig, out: Path, packs: list[Pack],
-              pairs: list[tuple[Pack, Task]], ks: list[int]) -> None:
-    try:
-        store = open_run(config, out, packs, machine_fingerprint(box))
-    except BaseException:
-        box.close()
-        raise
-    the_agent.meter.add(usage_totals(store.read_attempts()).get("total", Usage()).cost_usd)
-    units, without = pending_units(store, pairs, the_agent, config.samples)
-    if without:
-        console.print(f"[yellow]note:[/yellow] the agent has no sample for {len(without)} task(s), e.g. {without[0]}")
-    console.print(f"run dir {out}: {len(units)} sample(s) to evaluate")
+def show_run(plan: RunPlan, config: RunConfig, box: Sandbox) -> None:
+    """The run with a progress bar, then its score table."""
+    store = start_run(plan, config, box)
     verdicts: Counter[str] = Counter()
-    try:
-        with progress_bar() as progress:
-            bar = progress.add_task(config.suite, total=len(units), status="")
+    with progress_bar() as progress:
+        bar = progress.add_task(config.suite, total=0, status="")
 
-            def on_done(attempts: list[Attempt]) -> None:
-                if attempts:
-                    verdicts[attempts[-1].verdict.value] += 1
-                status = " ".join(f"{v}={c}" for v, c in sorted(verdicts.items()))
-                progress.update(bar, advance=1, status=status)
+        def on_start(pending: int, without: list[str]) -> None:
+            if without:
+                console.print(f"[yellow]note:[/yellow] the agent has no sample for {len(without)} task(s), "
+                              f"e.g. {without[0]}")
+            console.print(f"run dir {plan.out}: {pending} sample(s) to evaluate")
+            progress.update(bar, total=pending)
 
-            finished = execute(units, the_agent, box, store, config, on_done)
-    except KeyboardInterrupt:
-        console.print(f"[yellow]interrupted[/yellow]: finished samples are saved; repeat the command to resume ({out})")
-        raise typer.Exit(130) from None
-    finally:
-        box.close()
-    summary = score(store.read_attempts(), ks)
-    store.write_summary(summary)
-    print_summary(stdout, summary, f"{config.agent} on {config.suite} ({out})")
-    if the_agent.meter.exhausted():
-        left = len(pending_units(store, pairs, the_agent, config.samples)[0])
-        console.print(f"[yellow]cost limit reached[/yellow]: ${the_agent.meter.spent_usd:.4f} spent of "
-                      f"${config.cost_limit_usd:g}; {left} sample(s) not finished ({len(finished)} round(s) ran); "
-                      "raise --cost-limit and repeat the command to go on", highlight=False, soft_wrap=True)
+        def on_done(attempts: list[Attempt]) -> None:
+            if attempts:
+                verdicts[attempts[-1].verdict.value] += 1
+            progress.update(bar, advance=1, status=" ".join(f"{v}={c}" for v, c in sorted(verdicts.items())))
+
+        try:
+            result = run_plan(plan, config, box, store, on_start, on_done)
+        except KeyboardInterrupt:
+            console.print("[yellow]interrupted[/yellow]: finished samples are saved; repeat the command to resume "
+                          f"({plan.out})")
+            raise typer.Exit(130) from None
+    print_summary(stdout, result.summary, f"{config.agent} on {config.suite} ({plan.out})")
+    if result.unfinished or plan.agent.meter.exhausted():
+        console.print(f"[yellow]cost limit reached[/yellow]: ${plan.agent.meter.spent_usd:.4f} spent of "
+                      f"${config.cost_limit_usd:g}; {result.unfinished} sample(s) not finished ({result.rounds} "
+                      "round(s) ran); raise --cost-limit and repeat the command to go on", highlight=False,
+                      soft_wrap=True)
 
 
 @app.command("score")

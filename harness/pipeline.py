@@ -1,21 +1,28 @@
-"""Drive a run: for every (task, sample) not yet finished, generate, store the code, evaluate, record."""
+"""Drive a run: plan it (the cheap checks), open its run dir, evaluate every (task, sample) not yet finished in
+a pool, score it. The CLI only parses flags, picks the sandbox and shows progress."""
 
 from __future__ import annotations
 
 import json
+import os
+import re
 import uuid
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from hpceval import __version__
-from hpceval.agents import Agent, make_agent
+from hpceval.agents import Agent, Usage, make_agent
 from hpceval.agents.llm import ModelOptions
 from hpceval.agents.replay import ReplayAgent
 from hpceval.harness.errors import UserError
-from hpceval.harness.fingerprint import git_revision
-from hpceval.harness.records import Attempt, PackInfo, RunConfig, RunManifest
+from hpceval.harness.fingerprint import git_revision, machine_fingerprint
+from hpceval.harness.options import RunOptions
+from hpceval.harness.records import Attempt, PackInfo, RunConfig, RunManifest, Summary
 from hpceval.harness.rounds import Unit, now, run_loop
+from hpceval.harness.scoring import score, usage_totals
 from hpceval.harness.store import RunStore
 from hpceval.sandbox.base import Sandbox
 from hpceval.tasks import Pack, PackError, Task, packs_of_suite, select_tasks
@@ -162,3 +169,91 @@ def check_run_toolchain(pairs: list[tuple[Pack, Task]]) -> None:
         problem = pack.evaluator.host_problem(pack, tasks)
         if problem:
             raise UserError(problem)
+
+
+def default_out(suite: str, agent: str) -> Path:
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", f"{suite}-{agent}").strip("-")[:60]
+    return Path("runs") / f"{slug}-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}"
+
+
+def check_out_dir(out: Path) -> None:
+    """`--out` must be a run dir, or a place where one can be made."""
+    if out.exists() and not out.is_dir():
+        raise UserError(f"--out {out} is a file; pass a directory")
+    if out.is_dir() and any(out.iterdir()) and not (out / "run.json").is_file():
+        raise UserError(f"--out {out} holds other files but no run; pass a new or empty directory")
+    parent = next((p for p in [out, *out.parents] if p.exists()), Path("."))
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise UserError(f"--out {out}: {parent} is not writable; pass a directory you can write")
+
+
+@dataclass
+class RunPlan:
+    """A run whose cheap checks have passed: its tasks, its agent and its run dir; no sandbox yet."""
+
+    options: RunOptions
+    model: ModelOptions
+    packs: list[Pack]
+    pairs: list[tuple[Pack, Task]]
+    agent: Agent
+    out: Path
+
+    def config(self, backend: str) -> RunConfig:
+        o, m = self.options, self.model
+        return RunConfig(suite=o.suite, tasks=list(o.tasks), agent=o.agent, samples=o.samples, k=list(o.k),
+                         sandbox=backend, max_sandboxes=o.max_sandboxes, seed=o.seed or 0, run_timeout_s=o.timeout,
+                         judge=m.judge, loop=m.loop, rounds=m.rounds, coder_sampling=m.coder_sampling,
+                         judge_sampling=m.judge_sampling, base_url=o.base_url, judge_base_url=o.judge_base_url,
+                         max_connections=o.max_connections, cache=m.cache, cost_limit_usd=o.cost_limit)
+
+    def requested_sandbox(self) -> str:
+        """--sandbox, else the sandbox of the run being resumed, else auto."""
+        previous = RunStore(self.out)
+        return self.options.sandbox or (previous.read_manifest().config.sandbox if previous.exists() else "auto")
+
+
+def plan_run(options: RunOptions) -> RunPlan:
+    """The cheap checks, in order: flag combinations, suite, task globs, --out, the agent (the caller closes it)."""
+    model = options.model()
+    packs, pairs = resolve_tasks(options.suite, list(options.tasks))
+    out = options.out or default_out(options.suite, options.agent)
+    check_out_dir(out)
+    agent = build_agent(options.agent, packs, [t for _, t in pairs], model)
+    return RunPlan(options=options, model=model, packs=packs, pairs=pairs, agent=agent, out=out)
+
+
+@dataclass
+class RunResult:
+    store: RunStore
+    summary: Summary
+    rounds: int  # rounds evaluated by this process
+    unfinished: int  # samples left (cost limit reached)
+
+
+def start_run(plan: RunPlan, config: RunConfig, box: Sandbox) -> RunStore:
+    """Open (or check and reopen) the run dir, and count what its attempts already spent; `box` is closed when
+    this fails."""
+    try:
+        store = open_run(config, plan.out, plan.packs, machine_fingerprint(box))
+    except BaseException:
+        box.close()
+        raise
+    plan.agent.meter.add(usage_totals(store.read_attempts()).get("total", Usage()).cost_usd)
+    return store
+
+
+def run_plan(plan: RunPlan, config: RunConfig, box: Sandbox, store: RunStore,
+             on_start: Callable[[int, list[str]], None], on_done: Callable[[list[Attempt]], None]) -> RunResult:
+    """Evaluate what is pending, then score; `box` is closed at the end. `on_start` hears the number of samples
+    to evaluate and the tasks the agent has no sample for; KeyboardInterrupt passes through once the samples in
+    flight are recorded."""
+    try:
+        units, without = pending_units(store, plan.pairs, plan.agent, config.samples)
+        on_start(len(units), without)
+        finished = execute(units, plan.agent, box, store, config, on_done)
+    finally:
+        box.close()
+    summary = score(store.read_attempts(), list(config.k))
+    store.write_summary(summary)
+    left = len(pending_units(store, plan.pairs, plan.agent, config.samples)[0]) if plan.agent.meter.exhausted() else 0
+    return RunResult(store=store, summary=summary, rounds=len(finished), unfinished=left)

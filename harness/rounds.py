@@ -17,8 +17,6 @@ from hpceval.sandbox.base import Sandbox, Verdict
 from hpceval.tasks import Pack, Task, TaskPrompts, task_prompts
 from hpceval.tasks.kinds import AnswerKind, Outcome
 
-ANSWER_SUFFIX = {"cpp": ".cpp", "c": ".c", "cuda": ".cu", "python": ".py", "fortran": ".f90"}
-
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
@@ -52,8 +50,7 @@ def evaluate_completion(unit: Unit, completion: Completion, prompts: TaskPrompts
         if prompts.answer.kind == AnswerKind.code:
             return Outcome(verdict=Verdict.no_code, message="the completion holds no code"), sha
         return Outcome(verdict=Verdict.wrong_answer, message="the completion holds no answer"), sha
-    suffix = ANSWER_SUFFIX.get(prompts.answer.language, ".txt")
-    answer_sha = store.put_artifact(completion.answer, suffix)
+    answer_sha = store.put_artifact(completion.answer, prompts.answer.suffix)
     return evaluate(sandbox, unit.pack, unit.task, completion.answer, config.run_timeout_s), answer_sha
 
 

@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
+from hpceval.tasks.errors import PackError
+from hpceval.tasks.inherit import load_inherited
 from hpceval.tasks.schema import ModelBuild, PackSpec, ProblemBase, Timing
 
 if TYPE_CHECKING:
     from hpceval.tasks.kinds.base import Evaluator
-
-
-class PackError(Exception):
-    """A pack on disk is malformed; the message names the file and the fix."""
 
 
 class Task(BaseModel):
@@ -107,13 +105,9 @@ class Pack:
         return {p.name: p.read_text() for p in sorted(common.iterdir()) if p.is_file()}
 
 
-def load_yaml(path: Path, model: type[BaseModel]) -> BaseModel:
-    try:
-        data = yaml.safe_load(path.read_text())
-    except FileNotFoundError:
-        raise PackError(f"{path}: not found") from None
-    except yaml.YAMLError as exc:
-        raise PackError(f"{path}: invalid YAML ({exc.__class__.__name__}); fix the syntax") from None
+def load_yaml(path: Path, model: type[BaseModel], defaults: Mapping[str, Any] | None = None) -> BaseModel:
+    """`path` (with its `include:`s, over `defaults`) as `model`."""
+    data = load_inherited(path, defaults)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -134,7 +128,7 @@ def load_pack(path: Path) -> Pack:
     if not problems_dir.is_dir():
         raise PackError(f"{problems_dir}: missing; a pack keeps one folder per problem there")
     for problem_dir in sorted(p for p in problems_dir.iterdir() if p.is_dir()):
-        problem_spec = load_yaml(problem_dir / "problem.yaml", schema)
+        problem_spec = load_yaml(problem_dir / "problem.yaml", schema, spec.problem_defaults)
         assert isinstance(problem_spec, ProblemBase)
         if problem_spec.name != problem_dir.name:
             raise PackError(

@@ -14,6 +14,7 @@ from hpceval.tasks.loader import Pack, PackError, Task
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 LANGUAGE_NAMES = {"cpp": "C++", "c": "C", "cuda": "CUDA C++", "python": "Python", "fortran": "Fortran"}
+FILE_SUFFIXES = {"cpp": ".cpp", "c": ".c", "cuda": ".cu", "python": ".py", "fortran": ".f90"}
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,11 @@ class AnswerSpec:
     entry_point: str = ""
     signature: str = ""
     body_prelude: str = ""
+
+    @property
+    def suffix(self) -> str:
+        """File suffix of a stored answer."""
+        return FILE_SUFFIXES.get(self.language, ".txt")
 
 
 @dataclass(frozen=True)

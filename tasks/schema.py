@@ -78,6 +78,8 @@ class PackSpec(Strict):
     prompts: PromptFiles = Field(default_factory=PromptFiles)
     answer: AnswerFormat = Field(default_factory=AnswerFormat)
     defaults: PackDefaults = Field(default_factory=PackDefaults)
+    # fields every problem.yaml inherits and may override (nested mappings merge: tolerance: {rtol: ...})
+    problem_defaults: dict[str, object] = Field(default_factory=dict)
     # the pack's own data, for its kind or its users; hpceval keeps it and never reads it
     metadata: dict[str, object] = Field(default_factory=dict)
 
@@ -94,5 +96,6 @@ class ProblemBase(BaseModel):
     title: str
     problem_type: str
     description: str
+    metadata: dict[str, object] = Field(default_factory=dict)  # the problem's own data; hpceval never reads it
 
 

@@ -24,7 +24,7 @@ def test_list_json_has_the_contract_fields():
     assert result.returncode == 0, result.stderr
     tasks = json.loads(result.stdout)
     assert len(tasks) == 24
-    for field in ("task_id", "suite", "problem", "execution_model", "language", "entry_point", "signature"):
+    for field in ("task_id", "suite", "problem", "kind", "execution_model", "language", "entry_point", "signature"):
         assert all(field in task for task in tasks)
     assert {t["execution_model"] for t in tasks} == {"serial", "omp", "mpi", "mpi+omp"}
     assert {t["problem"] for t in tasks} == {"axpy", "gemv", "gemm", "spmv", "jacobi2d", "cg"}
@@ -36,11 +36,26 @@ def test_list_json_has_the_contract_fields():
     (["--agent", "gpt-17"], "unknown agent 'gpt-17'"),
     (["--agent", "replay:/nonexistent/samples.jsonl"], "not found"),
     (["--k", "1,x"], "--k"),
+    (["--k", "1,5"], "add -n 5"),
+    (["--temperature", "7"], "--temperature"),
+    (["--sandbox", "podman"], "--sandbox"),
 ])
 def test_bad_run_arguments(tmp_path, args, needle):
     result = hpceval("run", *args, "--out", str(tmp_path / "run"))
     assert_one_line_error(result, needle)
     assert not (tmp_path / "run" / "attempts.jsonl").exists()
+    # the cheap checks come before the sandbox: an image that is not built adds no note to the one line
+    unbuilt = hpceval("run", *args, "--image", "hpceval-nosuch:0", "--out", str(tmp_path / "run"))
+    assert_one_line_error(unbuilt, needle)
+
+
+def test_an_unusable_out_is_refused_before_anything_runs(tmp_path):
+    (tmp_path / "file").write_text("x")
+    assert_one_line_error(hpceval("run", "--out", str(tmp_path / "file")), "is a file")
+    (tmp_path / "busy").mkdir()
+    (tmp_path / "busy" / "notes.txt").write_text("mine")
+    assert_one_line_error(hpceval("run", "--out", str(tmp_path / "busy")), "holds other files but no run")
+    assert (tmp_path / "busy" / "notes.txt").read_text() == "mine"
 
 
 def test_malformed_replay_file_names_the_line(tmp_path):

@@ -78,7 +78,7 @@ def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = No
     build = pack.model_build(task.execution_model)
     resources = task_resources(pack, task)
     timing = pack.timing(task)
-    limits = defaults.limits
+    limits = spec.limits or defaults.limits
     entry = spec.entry_point
     key = secrets.token_hex(16)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, Field, RootModel, field_validator
 
-from hpceval.tasks.schema import EXECUTION_MODELS, ProblemBase, Strict, Timing
+from hpceval.tasks.schema import EXECUTION_MODELS, Limits, ProblemBase, Strict, Timing
 
 
 class Tolerance(Strict):
@@ -48,7 +48,8 @@ class ProblemSpec(ProblemBase):
     model_notes: dict[str, str] = Field(default_factory=dict)
     tolerance: Tolerance = Field(default_factory=Tolerance)
     sizes: ProblemSizes
-    timing: Timing | None = None
+    timing: Timing | None = None  # overrides the pack's defaults.timing
+    limits: Limits | None = None  # overrides the pack's defaults.limits
     plausible_speedup_per_core: float | None = None  # overrides the pack's default
 
     @field_validator("models")
