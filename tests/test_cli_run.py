@@ -102,8 +102,9 @@ def test_baseline_on_serial_tasks_passes_with_speedup_near_one(tmp_path):
     summary = json.loads((out / "summary.json").read_text())
     assert summary["metrics"]["pass@1"] == 1.0
     for attempt in read_jsonl(out / "attempts.jsonl"):
-        assert 0.67 < attempt["speedup"] < 1.5, attempt["task_id"]
-        low, high = attempt["speedup_ci"]
+        measured = attempt["measurement"]
+        assert 0.67 < measured["speedup"] < 1.5, attempt["task_id"]
+        low, high = measured["speedup_ci"]
         assert 0 < low <= high, attempt["task_id"]
     manifest = json.loads((out / "run.json").read_text())
     assert manifest["packs"][0]["name"] == "hpc" and len(manifest["packs"][0]["content_hash"]) == 64

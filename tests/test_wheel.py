@@ -47,6 +47,10 @@ def test_the_wheel_has_one_top_level_name_with_its_data_inside(wheel: Path) -> N
     packs = sorted(p.relative_to(REPO / "tasks").as_posix() for p in (REPO / "tasks" / "packs").rglob("*")
                    if p.is_file())
     assert all(f"hpceval/tasks/{p}" in names for p in packs)
+    modules = [p.relative_to(REPO).as_posix() for folder in ("harness", "agents", "sandbox", "tasks", "metrics")
+               for p in (REPO / folder).rglob("*.py") if "__pycache__" not in p.parts]
+    missing = [m for m in modules if f"hpceval/{m}" not in names]
+    assert not missing, f"not in the wheel (add their packages to pyproject.toml): {missing}"
     top_level = next(n for n in names if n.endswith(".dist-info/top_level.txt"))
     assert zipfile.ZipFile(wheel).read(top_level).decode().split() == ["hpceval"]
 

@@ -69,14 +69,16 @@ class KernelEvaluator:
                 for model in spec.models]
 
     def check_pack(self, pack: Pack) -> None:
-        """Every model has build settings; the driver declares the entry point, and its baseline twin, with
-        exactly the signature in problem.yaml (so the prompt and the driver cannot drift apart)."""
+        """Every model has build settings; the problem's files are there and its mutants still apply; the driver
+        declares the entry point, and its baseline twin, with exactly the signature in problem.yaml (so the
+        prompt and the driver cannot drift apart)."""
         for problem in pack.problems.values():
             spec = kernel_spec(problem)
             for model in spec.models:
                 pack.model_build(model)
             for name in PROBLEM_FILES:
                 problem.read(name)
+            mutants(problem)  # every edit still applies to baseline.cpp
             expected = _normalized(spec.signature)
             twin = _normalized(spec.signature.replace(f"{spec.entry_point}(",
                                                       f"{BASELINE_PREFIX}{spec.entry_point}(", 1))
