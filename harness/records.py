@@ -150,6 +150,7 @@ class Attempt(BaseModel):
 class Summary(BaseModel):
     """`summary.json`: recomputed from `attempts.jsonl` alone by `hpceval score`."""
 
+    schema_version: int = SCHEMA_VERSION
     metrics: dict[str, float]
     groups: dict[str, dict[str, float]]
     # 95% bootstrap intervals over tasks: {"all" or a group name: {metric: [low, high]}}
