@@ -11,7 +11,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from hpceval import __version__
@@ -38,7 +45,7 @@ from hpceval.harness.scoring import score
 from hpceval.harness.store import RunStore
 from hpceval.harness.validate import Check, solutions, validate_tasks
 from hpceval.metrics import compare_runs
-from hpceval.sandbox.base import Sandbox
+from hpceval.sandbox.base import Sandbox, Verdict
 from hpceval.tasks import load_packs, packs_of_suite, select_tasks
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Benchmark LLM agents on code whose speed matters.")
@@ -69,6 +76,7 @@ def parse_ks(text: str) -> list[int]:
 def progress_bar() -> Progress:
     return Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("eta"), TimeRemainingColumn(),
         TextColumn("{task.fields[status]}"), console=console, transient=False,
     )
 
@@ -176,7 +184,14 @@ def show_run(plan: RunPlan, config: RunConfig, box: Sandbox) -> None:
 
         def on_done(attempts: list[Attempt]) -> None:
             if attempts:
-                verdicts[attempts[-1].verdict.value] += 1
+                last = attempts[-1]
+                verdicts[last.verdict.value] += 1
+                if last.verdict == Verdict.infra_error and verdicts[last.verdict.value] == 1:  # say it now
+                    console.print(f"[red]infra_error[/red] {last.task_id} sample {last.sample}: {last.message} "
+                                  "(not the model's fault; a repeated command retries it)", highlight=False,
+                                  soft_wrap=True)
+                if not console.is_terminal:  # a CI or Slurm log: one plain line per finished sample
+                    console.print(sample_line(last), highlight=False, soft_wrap=True)
             progress.update(bar, advance=1, status=" ".join(f"{v}={c}" for v, c in sorted(verdicts.items())))
 
         try:
@@ -191,6 +206,24 @@ def show_run(plan: RunPlan, config: RunConfig, box: Sandbox) -> None:
                       f"${config.cost_limit_usd:g}; {result.unfinished} sample(s) not finished ({result.rounds} "
                       "round(s) ran); raise --cost-limit and repeat the command to go on", highlight=False,
                       soft_wrap=True)
+    if result.infra_errors:
+        first = result.infra_errors[0]
+        console.print(f"[red]{len(result.infra_errors)} sample(s) ended in infra_error[/red], e.g. {first.task_id} "
+                      f"sample {first.sample}: {first.message}; repeat the command to retry them", highlight=False,
+                      soft_wrap=True)
+        raise typer.Exit(3)
+
+
+def sample_line(attempt: Attempt) -> str:
+    """One finished sample as a plain log line: task, sample, round, verdict, speedup, seconds."""
+    try:
+        seconds = (datetime.fromisoformat(attempt.finished_at) - datetime.fromisoformat(attempt.started_at))
+        took = f" {seconds.total_seconds():.1f} s"
+    except ValueError:
+        took = ""
+    speedup = attempt.speedup
+    measured = f" speedup {speedup:.3f}" if speedup is not None and attempt.verdict == Verdict.ok else ""
+    return f"{attempt.task_id} sample {attempt.sample} round {attempt.round}: {attempt.verdict.value}{measured}{took}"
 
 
 @app.command("score")

@@ -24,7 +24,7 @@ from hpceval.harness.records import Attempt, PackInfo, RunConfig, RunManifest, S
 from hpceval.harness.rounds import Unit, now, run_loop
 from hpceval.harness.scoring import score, usage_totals
 from hpceval.harness.store import RunStore
-from hpceval.sandbox.base import Sandbox
+from hpceval.sandbox.base import Sandbox, Verdict
 from hpceval.tasks import Pack, PackError, Task, packs_of_suite, select_tasks
 
 
@@ -63,17 +63,29 @@ def resolve_tasks(suite: str, globs: list[str]) -> tuple[list[Pack], list[tuple[
 
 
 def open_run(config: RunConfig, out: Path, packs: list[Pack], fingerprint: dict[str, object]) -> RunStore:
-    """Create the run dir, or check that an existing one holds this same run. Attempts reference the
-    fingerprint of the machine they are measured on (a resumed run may be on another one)."""
+    """Own the run dir (see RunStore.acquire), then create it, or check that it holds this same run. Attempts
+    reference the fingerprint of the machine they are measured on (a resumed run may be on another one). The
+    caller releases the store."""
     store = RunStore(out)
+    store.acquire()
+    try:
+        _open_owned(store, config, out, packs, fingerprint)
+    except BaseException:
+        store.release()
+        raise
+    return store
+
+
+def _open_owned(store: RunStore, config: RunConfig, out: Path, packs: list[Pack],
+                fingerprint: dict[str, object]) -> None:
     infos = [PackInfo(name=p.name, version=p.spec.version, suite=p.spec.suite, content_hash=p.content_hash)
              for p in packs]
     if store.exists():
         manifest = store.read_manifest()
-        if manifest.config.identity() != config.identity():
-            raise UserError(
-                f"{out} holds another run ({manifest.config.identity()}); use a new --out or repeat that command"
-            )
+        differences = manifest.config.differences(config)
+        if differences:
+            raise UserError(f"{out} holds another run: this command asks for {'; '.join(differences)}; repeat "
+                            "that run's settings to resume it, or use a new --out")
         if [i.content_hash for i in manifest.packs] != [i.content_hash for i in infos]:
             raise UserError(f"the pack files changed since {out} was started; use a new --out to measure them")
         if config.samples != manifest.config.samples or config.k != manifest.config.k:
@@ -92,7 +104,6 @@ def open_run(config: RunConfig, out: Path, packs: list[Pack], fingerprint: dict[
             )
         )
     store.fingerprint_sha = store.put_artifact(json.dumps(fingerprint, sort_keys=True, indent=1), ".json")
-    return store
 
 
 def pending_units(
@@ -180,7 +191,7 @@ def check_out_dir(out: Path) -> None:
     """`--out` must be a run dir, or a place where one can be made."""
     if out.exists() and not out.is_dir():
         raise UserError(f"--out {out} is a file; pass a directory")
-    if out.is_dir() and any(out.iterdir()) and not (out / "run.json").is_file():
+    if out.is_dir() and any(p.name != "run.lock" for p in out.iterdir()) and not (out / "run.json").is_file():
         raise UserError(f"--out {out} holds other files but no run; pass a new or empty directory")
     parent = next((p for p in [out, *out.parents] if p.exists()), Path("."))
     if not os.access(parent, os.W_OK | os.X_OK):
@@ -204,7 +215,9 @@ class RunPlan:
                          sandbox=backend, max_sandboxes=o.max_sandboxes, seed=o.seed or 0, run_timeout_s=o.timeout,
                          judge=m.judge, loop=m.loop, rounds=m.rounds, coder_sampling=m.coder_sampling,
                          judge_sampling=m.judge_sampling, base_url=o.base_url, judge_base_url=o.judge_base_url,
-                         max_connections=o.max_connections, cache=m.cache, cost_limit_usd=o.cost_limit)
+                         max_connections=o.max_connections, cache=m.cache, cost_limit_usd=o.cost_limit,
+                         image=(o.image or "cpu") if backend == "docker" else None, gpus=o.gpus,
+                         timing_cpus=o.timing_cpus)
 
     def requested_sandbox(self) -> str:
         """--sandbox, else the sandbox of the run being resumed, else auto."""
@@ -228,6 +241,7 @@ class RunResult:
     summary: Summary
     rounds: int  # rounds evaluated by this process
     unfinished: int  # samples left (cost limit reached)
+    infra_errors: list[Attempt]  # the last round of every sample that ended in infra_error (retried on resume)
 
 
 def start_run(plan: RunPlan, config: RunConfig, box: Sandbox) -> RunStore:
@@ -239,7 +253,7 @@ def start_run(plan: RunPlan, config: RunConfig, box: Sandbox) -> RunStore:
         box.close()
         raise
     plan.agent.meter.add(usage_totals(store.read_attempts()).get("total", Usage()).cost_usd)
-    return store
+    return store  # owned until run_plan releases it
 
 
 def run_plan(plan: RunPlan, config: RunConfig, box: Sandbox, store: RunStore,
@@ -251,9 +265,18 @@ def run_plan(plan: RunPlan, config: RunConfig, box: Sandbox, store: RunStore,
         units, without = pending_units(store, plan.pairs, plan.agent, config.samples)
         on_start(len(units), without)
         finished = execute(units, plan.agent, box, store, config, on_done)
+    except BaseException:
+        store.release()
+        raise
     finally:
         box.close()
-    summary = score(store.read_attempts(), list(config.k))
-    store.write_summary(summary)
-    left = len(pending_units(store, plan.pairs, plan.agent, config.samples)[0]) if plan.agent.meter.exhausted() else 0
-    return RunResult(store=store, summary=summary, rounds=len(finished), unfinished=left)
+    try:
+        attempts = store.read_attempts()
+        summary = score(attempts, list(config.k))
+        store.write_summary(summary)
+        left = (len(pending_units(store, plan.pairs, plan.agent, config.samples)[0]) if plan.agent.meter.exhausted()
+                else 0)
+    finally:
+        store.release()
+    infra = [rounds[-1] for rounds in RunStore.rounds(attempts).values() if rounds[-1].verdict == Verdict.infra_error]
+    return RunResult(store=store, summary=summary, rounds=len(finished), unfinished=left, infra_errors=infra)

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
 
@@ -73,17 +73,29 @@ class RunConfig(BaseModel):
     max_connections: int = 16
     cache: bool = True
     cost_limit_usd: float | None = None
+    image: str | None = None  # docker: the recipe or image reference asked for
+    gpus: str | None = None
+    timing_cpus: str | None = None
+
+    # settings that change what is measured; a resume must repeat them (samples and k may grow; connections,
+    # cache, cost limit, endpoints and --max-sandboxes may change)
+    IDENTITY_FIELDS: ClassVar[tuple[str, ...]] = (
+        "suite", "tasks", "agent", "sandbox", "image", "gpus", "timing_cpus", "seed", "run_timeout_s", "judge",
+        "loop", "rounds", "coder_sampling", "judge_sampling")
 
     def identity(self) -> dict[str, object]:
-        """The fields that make two runs the same run (samples and k may grow on resume; connections, cache,
-        cost limit and endpoints may change)."""
-        identity: dict[str, object] = {"suite": self.suite, "tasks": sorted(self.tasks), "agent": self.agent,
-                                       "sandbox": self.sandbox}
-        if self.judge or self.loop != "single" or self.coder_sampling != Sampling():
-            identity.update({"judge": self.judge, "loop": self.loop, "rounds": self.rounds,
-                             "coder_sampling": self.coder_sampling.model_dump(exclude_none=True),
-                             "judge_sampling": self.judge_sampling.model_dump(exclude_none=True)})
-        return identity
+        """The fields that make two runs the same run."""
+        out: dict[str, object] = {}
+        for name in self.IDENTITY_FIELDS:
+            value = getattr(self, name)
+            out[name] = (sorted(value) if name == "tasks" else
+                         value.model_dump(exclude_none=True) if isinstance(value, BaseModel) else value)
+        return out
+
+    def differences(self, other: RunConfig) -> list[str]:
+        """`field: this (that)` for every identity field where the two runs differ."""
+        mine, theirs = self.identity(), other.identity()
+        return [f"{name} {theirs[name]!r} (the run has {mine[name]!r})" for name in mine if mine[name] != theirs[name]]
 
 
 class PackInfo(BaseModel):

@@ -1,4 +1,5 @@
-"""The run store: a run dir with `run.json`, append-only `attempts.jsonl`, `artifacts/`, `summary.json`.
+"""The run store: a run dir with `run.json`, append-only `attempts.jsonl`, `artifacts/`, `summary.json`, and
+`run.lock`, which the one run writing the dir holds.
 
 `attempts.jsonl` is written one whole line per `os.write` on an `O_APPEND` descriptor and fsynced, so a
 `kill -9` leaves at most a torn last line, which `open` cuts off. The last record for a
@@ -7,9 +8,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
+import socket
 import threading
 from pathlib import Path
 from typing import Any
@@ -35,7 +38,31 @@ class RunStore:
         self.manifest_path = self.root / "run.json"
         self.summary_path = self.root / "summary.json"
         self._lock = threading.Lock()
+        self.lock_path = self.root / "run.lock"
         self.fingerprint_sha: str | None = None  # the machine this process measures on (set by open_run)
+        self._lock_fd: int | None = None
+
+    # -- ownership ------------------------------------------------------------------------------------
+    def acquire(self) -> None:
+        """Own the run dir for this process: an flock on `run.lock`, released when the process ends however it
+        ends. A second run into the same dir is refused with the pid and host of the one writing it."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 200).decode(errors="replace").strip() or "unknown"
+            os.close(fd)
+            raise UserError(f"{self.root} is being written by another hpceval run ({holder}); wait for it to end "
+                            "or use another --out") from None
+        os.ftruncate(fd, 0)
+        os.write(fd, f"pid {os.getpid()} on {socket.gethostname()}\n".encode())
+        self._lock_fd = fd
+
+    def release(self) -> None:
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # closing drops the flock
+            self._lock_fd = None
 
     # -- manifest -------------------------------------------------------------------------------------
     def exists(self) -> bool:

@@ -27,7 +27,10 @@ def pack_paths() -> dict[str, Path]:
     """Pack folder by folder name; later sources do not shadow earlier ones."""
     found: dict[str, Path] = {}
     roots = [BUILTIN_PACKS]
-    roots += [Path(p) for p in os.environ.get("HPCEVAL_PACK_PATH", "").split(os.pathsep) if p]
+    for listed in (p for p in os.environ.get("HPCEVAL_PACK_PATH", "").split(os.pathsep) if p):
+        if not Path(listed).is_dir():
+            raise PackError(f"HPCEVAL_PACK_PATH names {listed}, which is not a folder; fix or remove that entry")
+        roots.append(Path(listed))
     for root in roots:
         for folder in _folders_with_packs(root):
             found.setdefault(folder.name, folder)

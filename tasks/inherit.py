@@ -32,7 +32,10 @@ def read_mapping(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise PackError(f"{path}: not found") from None
     except yaml.YAMLError as exc:
-        raise PackError(f"{path}: invalid YAML ({exc.__class__.__name__}); fix the syntax") from None
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or exc.__class__.__name__
+        raise PackError(f"{path}{where}: invalid YAML ({problem}); fix the syntax") from None
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -25,10 +25,13 @@ def env(tmp_path: Path) -> dict[str, str]:
             "OPENAI_BASE_URL": "", "ANTHROPIC_BASE_URL": ""}
 
 
-def run(out: Path, *args: str, env: dict[str, str]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def run(out: Path, *args: str, env: dict[str, str], expect: int = 0) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     result = hpceval("run", "--task", TASK, "--out", str(out), "--max-sandboxes", "2", "--prices",
                      str(out.parent / "prices.yaml"), "--retry-base-delay", "0.01", *args, env=env, timeout=300)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == expect, result.stderr
+    if expect == 3:  # samples left with infra_error: the count, the first cause, and how to retry
+        assert "1 sample(s) ended in infra_error" in result.stderr and "repeat the command" in result.stderr
+        assert "timed out" in result.stderr
     return read_jsonl(out / "attempts.jsonl"), json.loads((out / "summary.json").read_text())
 
 
@@ -81,7 +84,7 @@ def test_a_hung_anthropic_server_is_an_infra_error_that_a_resume_retries(tmp_pat
     out = tmp_path / "run"
     args = ["--agent", "anthropic:fake-judge", "--request-timeout", "0.5", "--max-retries", "1"]
     with FakeLLM(faults=["hang", "hang"], hang_s=3) as server:
-        attempts, summary = run(out, *args, env={**env, "ANTHROPIC_BASE_URL": server.url})
+        attempts, summary = run(out, *args, env={**env, "ANTHROPIC_BASE_URL": server.url}, expect=3)
         assert server.count("/v1/messages") == 2
     assert [a["verdict"] for a in attempts] == ["infra_error"]
     assert "timed out" in attempts[0]["message"] and attempts[0]["usage"]["retries"] == 1

@@ -91,7 +91,11 @@ def test_another_run_in_the_same_out_is_refused_and_nothing_is_lost(tmp_path):
     assert first.returncode == 0, first.stderr
     before = (out / "attempts.jsonl").read_bytes()
     result = hpceval("run", "--task", "hpc/axpy/serial", "--agent", "baseline", "--out", str(out))
-    assert_one_line_error(result, "holds another run")
+    assert_one_line_error(result, "holds another run: this command asks for agent 'baseline' (the run has "
+                                  "'reference')")
+    # every setting that changes what is measured is named, with both values
+    result = hpceval("run", "--task", "hpc/axpy/serial", "--seed", "3", "--timeout", "9", "--out", str(out))
+    assert_one_line_error(result, "seed 3 (the run has 0); run_timeout_s 9.0 (the run has None)")
     assert (out / "attempts.jsonl").read_bytes() == before
 
 
@@ -110,3 +114,13 @@ def test_a_driver_that_drifts_from_the_signature_in_problem_yaml_is_refused(tmp_
     result = hpceval("list", env={"HPCEVAL_PACK_PATH": str(tmp_path / "packs")})
     assert_one_line_error(result, "axpy/driver.cpp: no declaration of the entry point")
     assert "void axpy(double alpha,const std::vector<double>&x,std::vector<double>&y);" in result.stderr
+
+
+def test_yaml_errors_name_line_and_column_and_a_missing_pack_path_entry_is_an_error(tmp_path):
+    bad = tmp_path / "packs" / "badyaml"
+    (bad / "problems").mkdir(parents=True)
+    (bad / "pack.yaml").write_text("name: badyaml\nsuite: [unclosed\nversion: 1\n")
+    result = hpceval("list", env={"HPCEVAL_PACK_PATH": str(tmp_path / "packs")})
+    assert_one_line_error(result, "badyaml/pack.yaml:3:8: invalid YAML (expected ',' or ']'")
+    result = hpceval("list", env={"HPCEVAL_PACK_PATH": str(tmp_path / "no-such-folder")})
+    assert_one_line_error(result, "HPCEVAL_PACK_PATH names")

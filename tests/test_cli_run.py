@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -55,6 +56,10 @@ def test_replay_gets_every_verdict_and_the_run_finishes(tmp_path):
     assert [a["verdict"] for a in attempts] == [
         "wrong_answer", "build_error", "runtime_error", "timeout", "ok", "no_code"
     ]
+    # off a terminal (a CI or Slurm log) every finished sample is one plain line as it finishes
+    assert "hpc/axpy/serial sample 1 round 0: build_error" in result.stderr
+    assert "error:" in attempts[1]["message"] and "oops" in attempts[1]["message"]  # the compiler's own line
+    assert re.search(r"hpc/axpy/serial sample 4 round 0: ok speedup \d+\.\d{3} \d+\.\d s", result.stderr)
     for attempt in attempts:
         assert (out / "artifacts").glob(f"{attempt['answer_sha']}.*")
     summary = json.loads((out / "summary.json").read_text())
@@ -79,11 +84,14 @@ def test_kill_minus_9_then_resume_gives_exactly_one_attempt_per_sample(tmp_path)
         if attempts_path.exists() and attempts_path.read_text().count("\n") >= 2:
             break
         time.sleep(0.05)
+    # while it runs, the dir is its own: a second run into it is refused with the first one's pid, records nothing
+    second = hpceval(*args)
+    assert second.returncode == 2 and f"another hpceval run (pid {proc.pid} on " in second.stderr, second.stderr
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     recorded = read_jsonl(attempts_path)
     assert 2 <= len(recorded) < 6
-    result = hpceval(*args)
+    result = hpceval(*args)  # the killed run's lock died with it
     assert result.returncode == 0, result.stderr
     final = read_jsonl(attempts_path)
     assert final[: len(recorded)] == recorded  # nothing recorded was lost or rewritten

@@ -6,6 +6,7 @@ command from a directory that is not the repo."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -25,10 +26,25 @@ def _run(argv: list[str], cwd: Path, timeout: float = 900) -> subprocess.Complet
     return proc
 
 
+def _source_copy(target: Path) -> Path:
+    """The files git tracks, links kept as links: a wheel built from the checkout itself would also pack what
+    an earlier build left in build/ (setuptools never deletes stale files there)."""
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout
+    for name in filter(None, listed.decode().split("\0")):
+        source, dest = REPO / name, target / name
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_symlink():
+            os.symlink(os.readlink(source), dest)
+        elif source.is_file():
+            shutil.copy2(source, dest)
+    return target
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    _run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", str(REPO), "-w", str(out)], cwd=out)
+    source = _source_copy(tmp_path_factory.mktemp("source"))
+    _run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", str(source), "-w", str(out)], cwd=out)
     (found,) = out.glob("hpceval-*.whl")
     return found
 

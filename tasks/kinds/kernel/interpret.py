@@ -159,9 +159,20 @@ def _failed_step(evaluation: Evaluation, step: StepResult) -> None:
         evaluation.message = f"the pack's trusted driver failed to build: {step.message} {_tail(step.stderr)}"
     elif step.name == StepRole.policy and step.verdict == Verdict.build_error:
         evaluation.verdict, evaluation.message = _policy_message(step)
+    elif step.verdict == Verdict.build_error:  # the compiler's own first error says what is wrong
+        evaluation.verdict = step.verdict
+        evaluation.message = f"{step.name}: {first_error(step.stderr) or step.message or _tail(step.stderr)}"
     else:
         evaluation.verdict = step.verdict
         evaluation.message = step.message or _tail(step.stderr)
+
+
+def first_error(stderr: str) -> str:
+    """The first `error:` line of a compiler's output (file:line:col: error: ...), shortened."""
+    for line in stderr.splitlines():
+        if "error:" in line or "undefined reference" in line:
+            return line.strip()[:300]
+    return ""
 
 
 def _read_driver(evaluation: Evaluation, step: StepResult, key: str) -> bool:
