@@ -58,7 +58,7 @@ def test_replay_gets_every_verdict_and_the_run_finishes(tmp_path):
     ]
     # off a terminal (a CI or Slurm log) every finished sample is one plain line as it finishes
     assert "hpc/axpy/serial sample 1 round 0: build_error" in result.stderr
-    assert "error:" in attempts[1]["message"] and "oops" in attempts[1]["message"]  # the compiler's own line
+    assert "solution.cpp:1:" in attempts[1]["message"] and "error:" in attempts[1]["message"]  # the compiler's line
     assert re.search(r"hpc/axpy/serial sample 4 round 0: ok speedup \d+\.\d{3} \d+\.\d s", result.stderr)
     for attempt in attempts:
         assert (out / "artifacts").glob(f"{attempt['answer_sha']}.*")
