@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import sys
+from functools import cache
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -23,13 +25,19 @@ def _folders_with_packs(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if (p / "pack.yaml").is_file())
 
 
+@cache
+def _warn_once(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
 def pack_paths() -> dict[str, Path]:
     """Pack folder by folder name; later sources do not shadow earlier ones."""
     found: dict[str, Path] = {}
     roots = [BUILTIN_PACKS]
     for listed in (p for p in os.environ.get("HPCEVAL_PACK_PATH", "").split(os.pathsep) if p):
         if not Path(listed).is_dir():
-            raise PackError(f"HPCEVAL_PACK_PATH names {listed}, which is not a folder; fix or remove that entry")
+            _warn_once(f"warning: HPCEVAL_PACK_PATH names {listed}, which is not a folder; it is skipped (fix or "
+                       "remove that entry)")
         roots.append(Path(listed))
     for root in roots:
         for folder in _folders_with_packs(root):

@@ -59,9 +59,11 @@ def test_replay_gets_every_verdict_and_the_run_finishes(tmp_path):
     # off a terminal (a CI or Slurm log) every finished sample is one plain line as it finishes
     assert "hpc/axpy/serial sample 1 round 0: build_error" in result.stderr
     assert "solution.cpp:1:" in attempts[1]["message"] and "error:" in attempts[1]["message"]  # the compiler's line
+    wrong_log = next((out / "artifacts").glob(f"{attempts[0]['log_sha']}.*")).read_text()
+    assert "=== check:" in wrong_log and "=== time:" not in wrong_log  # no timing after a failed check
     assert re.search(r"hpc/axpy/serial sample 4 round 0: ok speedup \d+\.\d{3} \d+\.\d s", result.stderr)
     for attempt in attempts:
-        assert (out / "artifacts").glob(f"{attempt['answer_sha']}.*")
+        assert any((out / "artifacts").glob(f"{attempt['answer_sha']}.*")), attempt["sample"]
     summary = json.loads((out / "summary.json").read_text())
     assert abs(summary["metrics"]["pass@1"] - 1 / 6) < 1e-12
     assert abs(summary["metrics"]["pass@5"] - 5 / 6) < 1e-12
