@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import signal
@@ -111,11 +112,16 @@ def test_baseline_on_serial_tasks_passes_with_speedup_near_one(tmp_path):
     assert result.returncode == 0, result.stderr
     summary = json.loads((out / "summary.json").read_text())
     assert summary["metrics"]["pass@1"] == 1.0
+    speedups = []
     for attempt in read_jsonl(out / "attempts.jsonl"):
         measured = attempt["measurement"]
-        assert 0.67 < measured["speedup"] < 1.5, attempt["task_id"]
+        speedups.append(measured["speedup"])
+        # one task's ratio on a shared 2-core VM: noise (once 1.70 on spmv) but never a slowed or skipped side
+        assert 0.4 < measured["speedup"] < 2.5, attempt["task_id"]
         low, high = measured["speedup_ci"]
         assert 0 < low <= high, attempt["task_id"]
+    geomean = math.prod(speedups) ** (1 / len(speedups))
+    assert 0.75 < geomean < 1.33, speedups  # across the six problems, the baseline against itself is ~1
     manifest = json.loads((out / "run.json").read_text())
     assert manifest["packs"][0]["name"] == "hpc" and len(manifest["packs"][0]["content_hash"]) == 64
     assert manifest["fingerprint"]["cpu_count"] == os.cpu_count()
