@@ -14,7 +14,7 @@ from hpceval.agents.base import Message, Usage
 from hpceval.agents.cache import CachedReply, CallCache, call_key
 from hpceval.agents.prices import PriceTable
 from hpceval.agents.providers import Provider
-from hpceval.agents.retry import with_retries
+from hpceval.agents.retry import RetryGauge, with_retries
 from hpceval.agents.settings import CallPolicy, Sampling
 
 T = TypeVar("T")
@@ -51,6 +51,7 @@ class Meter:
         self.limit_usd = limit_usd
         self._spent = spent_usd
         self._lock = threading.Lock()
+        self.retries = RetryGauge()  # the run's calls waiting on a backoff (a rate limit, an outage)
 
     def add(self, usd: float) -> None:
         with self._lock:
@@ -102,7 +103,7 @@ class ChatModel:
                                                  completion_tokens=hit.completion_tokens, calls=1, cached_calls=1))
         async with self.runner.semaphore:
             raw, retries = await with_retries(lambda: self.provider.complete(messages, self.sampling, sample),
-                                              self.policy)
+                                              self.policy, gauge=self.meter.retries)
         cost = self.prices.cost(self.spec, raw.prompt_tokens, raw.completion_tokens)
         self.meter.add(cost)
         if self.cache is not None:

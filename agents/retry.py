@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
-from collections.abc import Awaitable, Callable
+import threading
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from email.utils import parsedate_to_datetime
 from time import time
 from typing import TypeVar
@@ -13,6 +16,33 @@ from typing import TypeVar
 from hpceval.agents.settings import CallPolicy
 
 T = TypeVar("T")
+log = logging.getLogger("hpceval.agents")
+
+
+class RetryGauge:
+    """Calls of a run now waiting out a backoff before their next try, and the retries so far: what the
+    progress display shows while a provider rate-limits the run."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._waiting = 0
+        self._total = 0
+
+    @contextmanager
+    def waiting(self) -> Iterator[None]:
+        with self._lock:
+            self._waiting += 1
+            self._total += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._waiting -= 1
+
+    def snapshot(self) -> tuple[int, int]:
+        """(calls waiting now, retries so far)."""
+        with self._lock:
+            return self._waiting, self._total
 
 
 class CallFailure(Exception):
@@ -74,8 +104,10 @@ async def with_retries(
     policy: CallPolicy,
     rng: random.Random | None = None,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    gauge: RetryGauge | None = None,
 ) -> tuple[T, int]:
-    """Run `call` until it succeeds; return its result and the number of retries it took."""
+    """Run `call` until it succeeds; return its result and the number of retries it took. `gauge` counts the
+    waits as they happen."""
     rng = rng or random.Random()
     waited = 0.0
     retries = 0
@@ -93,4 +125,9 @@ async def with_retries(
                                  retries) from None
             retries += 1
             waited += delay
-            await sleep(delay)
+            log.info("retry %d in %.1f s: %s", retries, delay, failure)
+            if gauge is None:
+                await sleep(delay)
+            else:
+                with gauge.waiting():
+                    await sleep(delay)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
-from collections import Counter
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -23,12 +25,16 @@ from rich.table import Table
 
 from hpceval import __version__
 from hpceval.harness.cli_cache import cache_app
+from hpceval.harness.cli_export import export_command
+from hpceval.harness.cli_show import show_command
 from hpceval.harness.errors import UserError, user_errors
+from hpceval.harness.logs import run_log
 from hpceval.harness.options import parse_ks as options_parse_ks
 from hpceval.harness.options import parse_run_options
 from hpceval.harness.pareval import PAREVAL_KS, import_pareval
-from hpceval.harness.pipeline import RunPlan, check_run_toolchain, plan_run, run_plan, start_run
-from hpceval.harness.records import Attempt, RunConfig
+from hpceval.harness.pipeline import RunAbandoned, RunPlan, check_run_toolchain, plan_run, run_plan, start_run
+from hpceval.harness.progress import RunDisplay
+from hpceval.harness.records import RunConfig
 from hpceval.harness.report import print_summary
 from hpceval.harness.sandbox_cli import sandbox_app
 from hpceval.harness.sandboxes import (
@@ -45,7 +51,7 @@ from hpceval.harness.scoring import score
 from hpceval.harness.store import RunStore
 from hpceval.harness.validate import Check, solutions, validate_tasks
 from hpceval.metrics import compare_runs
-from hpceval.sandbox.base import Sandbox, Verdict
+from hpceval.sandbox.base import Sandbox
 from hpceval.tasks import load_packs, packs_of_suite, select_tasks
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Benchmark LLM agents on code whose speed matters.")
@@ -93,15 +99,20 @@ def list_tasks(
     if as_json:
         stdout.print_json(json.dumps([task.model_dump() for task in tasks]))
         return
-    table = Table(title=f"{len(tasks)} tasks")
-    for column in ("task_id", "suite", "execution_model", "problem_type", "entry_point"):
-        table.add_column(column)
+    suites = sorted({task.suite for task in tasks})
+    table = Table(title=f"{len(tasks)} tasks ({', '.join(suites)})", title_justify="left", box=box.SIMPLE_HEAD)
+    columns = ["task_id", *(["suite"] if len(suites) > 1 else []), "execution_model", "problem_type", "entry_point"]
+    for column in columns:
+        table.add_column(column, no_wrap=column == "task_id", overflow="fold")
     for task in tasks:
-        table.add_row(task.task_id, task.suite, task.execution_model, task.problem_type, task.entry_point)
+        table.add_row(*[str(getattr(task, column)) for column in columns])
     stdout.print(table)
 
 
-@app.command()
+ENV_PREFIX = "HPCEVAL"  # every `run` flag can be set as HPCEVAL_<FLAG>, e.g. HPCEVAL_SAMPLES=5
+
+
+@app.command(context_settings={"auto_envvar_prefix": ENV_PREFIX})
 @user_errors
 def run(
     suite: Annotated[str, typer.Option(help="Suite (or pack) to run.")] = "hpc",
@@ -111,6 +122,9 @@ def run(
     task: Annotated[list[str] | None, typer.Option(help="Task-id glob (repeatable), e.g. 'hpc/gemm/*'.")] = None,
     samples: Annotated[int, typer.Option("-n", "--samples", help="Samples per task.")] = 1,
     k: Annotated[str, typer.Option("--k", help="k values for pass@k etc., comma-separated.")] = "1",
+    limit: Annotated[int | None, typer.Option(help="Only the first N tasks (after the --task globs).")] = None,
+    sample_id: Annotated[str | None, typer.Option("--sample-id", help="Only these samples, e.g. 0,3-5 "
+                                                                      "(numbered from 0, below -n).")] = None,
     sandbox: SandboxOption = None,
     image: ImageOption = None,
     gpus: GpusOption = None,
@@ -144,10 +158,15 @@ def run(
     request_timeout: Annotated[float | None, typer.Option(help="Per-call timeout, s (default 600).")] = None,
     max_retries: Annotated[int | None, typer.Option(help="Retries of a failing call (default 6).")] = None,
     retry_base_delay: Annotated[float | None, typer.Option(help="First backoff, s (default 1).")] = None,
+    log_level: Annotated[str, typer.Option(help="debug, info, warning or error: what goes to the run dir's "
+                                                "hpceval.log.")] = "info",
+    wide: Annotated[bool, typer.Option("--wide", help="One score table with every k, however wide.")] = False,
 ) -> None:
-    """Evaluate an agent on a suite; exits 0 when the run finished (wrong code is a result, not an error)."""
+    """Evaluate an agent on a suite. Exit status: 0 finished, 2 bad input, 3 samples left with infra_error
+    (repeat the command to retry them), 130 interrupted. Every flag can be set as HPCEVAL_<FLAG>."""
     options = parse_run_options(
-        suite=suite, agent=agent, tasks=list(task or []), samples=samples, k=k, sandbox=sandbox, image=image,
+        suite=suite, agent=agent, tasks=list(task or []), samples=samples, k=k, limit=limit, sample_ids=sample_id,
+        log_level=log_level, sandbox=sandbox, image=image,
         gpus=gpus, timing_cpus=timing_cpus, cuda_toolkit=cuda_toolkit, out=out, max_sandboxes=max_sandboxes,
         seed=seed, timeout=timeout, judge=judge, loop=loop, rounds=rounds, base_url=base_url,
         judge_base_url=judge_base_url, temperature=temperature, top_p=top_p, max_tokens=max_tokens,
@@ -157,50 +176,36 @@ def run(
     plan = plan_run(options)  # the cheap checks; the sandbox only after them
     try:
         backend, note = resolve_sandbox_name(plan.requested_sandbox(), options.image)
-        if note and options.sandbox is None:
-            console.print(f"[yellow]note:[/yellow] {note}", highlight=False, soft_wrap=True)
         if backend == "local":
             check_run_toolchain(plan.pairs)
         box = make_sandbox(SandboxOptions(backend, options.max_sandboxes, options.image, options.gpus,
                                           options.timing_cpus, cuda_toolkit=options.cuda_toolkit))
-        show_run(plan, plan.config(backend), box)
+        show_run(plan, plan.config(backend), box, note if options.sandbox is None else None, wide)
     finally:
         plan.agent.close()
 
 
-def show_run(plan: RunPlan, config: RunConfig, box: Sandbox) -> None:
-    """The run with a progress bar, then its score table."""
+def show_run(plan: RunPlan, config: RunConfig, box: Sandbox, note: str | None, wide: bool) -> None:
+    """The run with its progress display, then its score table."""
     store = start_run(plan, config, box)
-    verdicts: Counter[str] = Counter()
-    with progress_bar() as progress:
-        bar = progress.add_task(config.suite, total=0, status="")
-
-        def on_start(pending: int, without: list[str]) -> None:
-            if without:
-                console.print(f"[yellow]note:[/yellow] the agent has no sample for {len(without)} task(s), "
-                              f"e.g. {without[0]}")
-            console.print(f"run dir {plan.out}: {pending} sample(s) to evaluate")
-            progress.update(bar, total=pending)
-
-        def on_done(attempts: list[Attempt]) -> None:
-            if attempts:
-                last = attempts[-1]
-                verdicts[last.verdict.value] += 1
-                if last.verdict == Verdict.infra_error and verdicts[last.verdict.value] == 1:  # say it now
-                    console.print(f"[red]infra_error[/red] {last.task_id} sample {last.sample}: {last.message} "
-                                  "(not the model's fault; a repeated command retries it)", highlight=False,
-                                  soft_wrap=True)
-                if not console.is_terminal:  # a CI or Slurm log: one plain line per finished sample
-                    console.print(sample_line(last), highlight=False, soft_wrap=True)
-            progress.update(bar, advance=1, status=" ".join(f"{v}={c}" for v, c in sorted(verdicts.items())))
-
+    if note:  # the sandbox is chosen and the run dir owned: nothing left to refuse the run
+        console.print(f"[yellow]note:[/yellow] {note}", highlight=False, soft_wrap=True)
+    with run_log(plan.out, plan.options.log_level, config):
+        display = RunDisplay(console, config.suite, plan.agent.meter.retries, str(plan.out))
         try:
-            result = run_plan(plan, config, box, store, on_start, on_done)
+            with display:
+                result = run_plan(plan, config, box, store, display.events())
+        except RunAbandoned as abandoned:
+            console.print(f"[yellow]abandoned[/yellow] {abandoned.abandoned} sample(s) in flight; finished samples "
+                          f"are saved; repeat the command to resume ({plan.out})", highlight=False, soft_wrap=True)
+            end_now(130)  # threads still in a sandbox job or a model call are not waited for
         except KeyboardInterrupt:
             console.print("[yellow]interrupted[/yellow]: finished samples are saved; repeat the command to resume "
-                          f"({plan.out})")
+                          f"({plan.out})", highlight=False, soft_wrap=True)
             raise typer.Exit(130) from None
-    print_summary(stdout, result.summary, f"{config.agent} on {config.suite} ({plan.out})")
+    print_summary(stdout, result.summary, f"{config.agent} on {config.suite} ({plan.out})", wide)
+    stdout.print(f"summary: {result.store.summary_path}; {result.evaluated} sample(s) evaluated now, "
+                 f"{result.resumed} resumed from the run dir", highlight=False, soft_wrap=True)
     if result.unfinished or plan.agent.meter.exhausted():
         console.print(f"[yellow]cost limit reached[/yellow]: ${plan.agent.meter.spent_usd:.4f} spent of "
                       f"${config.cost_limit_usd:g}; {result.unfinished} sample(s) not finished ({result.rounds} "
@@ -214,16 +219,13 @@ def show_run(plan: RunPlan, config: RunConfig, box: Sandbox) -> None:
         raise typer.Exit(3)
 
 
-def sample_line(attempt: Attempt) -> str:
-    """One finished sample as a plain log line: task, sample, round, verdict, speedup, seconds."""
-    try:
-        seconds = (datetime.fromisoformat(attempt.finished_at) - datetime.fromisoformat(attempt.started_at))
-        took = f" {seconds.total_seconds():.1f} s"
-    except ValueError:
-        took = ""
-    speedup = attempt.speedup
-    measured = f" speedup {speedup:.3f}" if speedup is not None and attempt.verdict == Verdict.ok else ""
-    return f"{attempt.task_id} sample {attempt.sample} round {attempt.round}: {attempt.verdict.value}{measured}{took}"
+def end_now(code: int) -> NoReturn:
+    """Exit without joining the threads left in flight (a second Ctrl-C); jobs of the local sandbox die with
+    the process (PR_SET_PDEATHSIG), the docker sandbox's containers were removed by its close()."""
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    logging.shutdown()
+    os._exit(code)
 
 
 @app.command("score")
@@ -235,6 +237,7 @@ def score_command(
     pareval_compat: Annotated[
         bool, typer.Option("--pareval-compat", help="Imported ParEval runs: reproduce ParEval's published numbers.")
     ] = False,
+    wide: Annotated[bool, typer.Option("--wide", help="One score table with every k, however wide.")] = False,
 ) -> None:
     """Recompute every metric from attempts.jsonl and rewrite summary.json."""
     store = RunStore(run_dir)
@@ -245,7 +248,7 @@ def score_command(
     if as_json:
         stdout.print_json(summary.model_dump_json())
     else:
-        print_summary(stdout, summary, f"{manifest.config.agent} on {manifest.config.suite} ({run_dir})")
+        print_summary(stdout, summary, f"{manifest.config.agent} on {manifest.config.suite} ({run_dir})", wide)
 
 
 @app.command()
@@ -285,6 +288,8 @@ def compare(
     )
 
 
+app.command("export")(export_command)
+app.command("show")(show_command)
 app.add_typer(sandbox_app, name="sandbox")
 app.add_typer(cache_app, name="cache")
 import_app = typer.Typer(no_args_is_help=True, help="Turn other benchmarks' results into hpceval run dirs.")

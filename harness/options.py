@@ -14,7 +14,8 @@ from hpceval.harness.errors import UserError
 from hpceval.harness.model_flags import model_options
 
 SandboxName = Literal["auto", "local", "docker"]
-FLAG_NAMES = {"samples": "-n", "tasks": "--task", "timeout": "--timeout"}
+LogLevel = Literal["debug", "info", "warning", "error"]
+FLAG_NAMES = {"samples": "-n", "tasks": "--task", "timeout": "--timeout", "sample_ids": "--sample-id"}
 
 
 def parse_ks(text: str) -> list[int]:
@@ -27,6 +28,20 @@ def parse_ks(text: str) -> list[int]:
     return ks
 
 
+def parse_sample_ids(text: str) -> list[int]:
+    """`0,3-5` -> [0, 3, 4, 5]."""
+    ids: set[int] = set()
+    try:
+        for part in (p.strip() for p in text.split(",") if p.strip()):
+            low, _, high = part.partition("-")
+            ids.update(range(int(low), int(high or low) + 1))
+    except ValueError:
+        raise ValueError(f"{text!r}: give sample numbers and ranges, e.g. --sample-id 0,3-5") from None
+    if not ids or min(ids) < 0:
+        raise ValueError(f"{text!r}: give sample numbers (0 and up) and ranges, e.g. --sample-id 0,3-5")
+    return sorted(ids)
+
+
 class RunOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     suite: str = "hpc"
@@ -34,6 +49,9 @@ class RunOptions(BaseModel):
     tasks: list[str] = Field(default_factory=list)  # task-id globs; empty = all
     samples: int = Field(default=1, ge=1)
     k: list[int] = Field(default_factory=lambda: [1])
+    limit: int | None = Field(default=None, ge=1)  # the first N tasks after the globs
+    sample_ids: list[int] | None = None  # only these samples (each below `samples`)
+    log_level: LogLevel = "info"
     sandbox: SandboxName | None = None  # None: the resumed run's, else auto
     image: str | None = None
     gpus: str | None = None
@@ -74,6 +92,24 @@ class RunOptions(BaseModel):
         if ks[-1] > samples:
             raise ValueError(f"k={ks[-1]} needs at least {ks[-1]} samples per task; add -n {ks[-1]} or lower --k")
         return ks
+
+    @field_validator("sample_ids", mode="before")
+    @classmethod
+    def _sample_ids(cls, value: Any) -> Any:
+        return parse_sample_ids(value) if isinstance(value, str) else value
+
+    @field_validator("sample_ids")
+    @classmethod
+    def _ids_within_samples(cls, ids: list[int] | None, info: ValidationInfo) -> list[int] | None:
+        samples = info.data.get("samples", 1)
+        if ids and ids[-1] >= samples:
+            raise ValueError(f"sample {ids[-1]} needs -n {ids[-1] + 1} or more (samples are numbered from 0)")
+        return ids
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _lower(cls, value: Any) -> Any:
+        return value.lower() if isinstance(value, str) else value
 
     def model(self) -> ModelOptions:
         """The model agents' options (raises UserError on a flag combination that does not fit)."""

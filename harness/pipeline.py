@@ -4,6 +4,7 @@ a pool, score it. The CLI only parses flags, picks the sandbox and shows progres
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import uuid
@@ -26,6 +27,8 @@ from hpceval.harness.scoring import score, usage_totals
 from hpceval.harness.store import RunStore
 from hpceval.sandbox.base import Sandbox, Verdict
 from hpceval.tasks import Pack, PackError, Task, packs_of_suite, select_tasks
+
+log = logging.getLogger("hpceval.run")
 
 
 def static_sources(packs: list[Pack]) -> tuple[Callable[[Task], str], Callable[[Task], str]]:
@@ -88,8 +91,9 @@ def _open_owned(store: RunStore, config: RunConfig, out: Path, packs: list[Pack]
                             "that run's settings to resume it, or use a new --out")
         if [i.content_hash for i in manifest.packs] != [i.content_hash for i in infos]:
             raise UserError(f"the pack files changed since {out} was started; use a new --out to measure them")
-        if config.samples != manifest.config.samples or config.k != manifest.config.k:
-            manifest.config = manifest.config.model_copy(update={"samples": config.samples, "k": config.k})
+        selection = {name: getattr(config, name) for name in ("samples", "k", "limit", "sample_ids")}
+        if any(getattr(manifest.config, name) != value for name, value in selection.items()):
+            manifest.config = manifest.config.model_copy(update=selection)
             store.write_manifest(manifest)
     else:
         store.write_manifest(
@@ -106,68 +110,104 @@ def _open_owned(store: RunStore, config: RunConfig, out: Path, packs: list[Pack]
     store.fingerprint_sha = store.put_artifact(json.dumps(fingerprint, sort_keys=True, indent=1), ".json")
 
 
-def pending_units(
-    store: RunStore, pairs: list[tuple[Pack, Task]], agent: Agent, samples: int
-) -> tuple[list[Unit], list[str]]:
-    """Units still to evaluate (an unfinished loop with its stored rounds), and the ids of tasks the agent has
-    no sample for."""
+@dataclass
+class Pending:
+    units: list[Unit]  # still to evaluate (an unfinished loop with its stored rounds)
+    without_samples: list[str]  # ids of the tasks the agent has no sample for
+    resumed: int  # samples of this selection already finished in the run dir
+
+
+def pending_units(store: RunStore, pairs: list[tuple[Pack, Task]], agent: Agent, samples: int,
+                  sample_ids: list[int] | None = None) -> Pending:
+    """What is left of the selection: every sample below `samples` (or only `sample_ids`) of every task."""
     attempts = store.read_attempts(repair=True)
     finished = store.finished_keys(attempts)
     history = store.rounds(attempts)
     units: list[Unit] = []
     without_samples: list[str] = []
+    resumed = 0
     for pack, task in pairs:
         available = agent.samples_available(task)
         count = samples if available is None else min(samples, available)
         if count == 0:
             without_samples.append(task.task_id)
+        chosen = [s for s in range(count) if sample_ids is None or s in sample_ids]
         units += [Unit(pack, task, s, tuple(history.get((task.task_id, s), ())))
-                  for s in range(count) if (task.task_id, s) not in finished]
-    return units, without_samples
+                  for s in chosen if (task.task_id, s) not in finished]
+        resumed += sum((task.task_id, s) in finished for s in chosen)
+    return Pending(units, without_samples, resumed)
 
 
-def execute(
-    units: list[Unit],
-    agent: Agent,
-    sandbox: Sandbox,
-    store: RunStore,
-    config: RunConfig,
-    on_done: Callable[[list[Attempt]], None] = lambda _a: None,
-) -> list[Attempt]:
+class RunAbandoned(KeyboardInterrupt):
+    """A second Ctrl-C: the samples in flight were abandoned, not recorded; the same command redoes them."""
+
+    def __init__(self, abandoned: int) -> None:
+        super().__init__(abandoned)
+        self.abandoned = abandoned
+
+
+@dataclass
+class RunEvents:
+    """What a run tells whoever shows its progress (the CLI); each hook is called on the main thread."""
+
+    on_start: Callable[[int, list[str]], None] = lambda _pending, _without: None  # samples to do, tasks without
+    on_begin: Callable[[Unit], None] = lambda _unit: None
+    on_done: Callable[[Unit, list[Attempt]], None] = lambda _unit, _attempts: None
+    on_interrupt: Callable[[int], None] = lambda _finishing: None  # the first Ctrl-C: this many are finishing
+
+
+def execute(units: list[Unit], agent: Agent, sandbox: Sandbox, store: RunStore, config: RunConfig,
+            events: RunEvents | None = None) -> list[Attempt]:
     """Run the units. Agents get `connections + max_sandboxes` units in flight: model calls are bounded by
     the agent's connection limit and sandbox jobs by the sandbox's slots, so neither throttles the other.
-    Once the cost limit is reached no new unit starts. On Ctrl-C, stop starting new ones, let those in flight
-    finish and be recorded, then re-raise: the same command resumes."""
+    Once the cost limit is reached no new unit starts. The first Ctrl-C starts no new unit, lets those in flight
+    finish and be recorded, then raises KeyboardInterrupt; a second one raises RunAbandoned at once, leaving
+    the threads in flight to the caller (who ends the process). Either way the same command resumes."""
+    events = events or RunEvents()
     done: list[Attempt] = []
     in_flight = max(1, config.max_sandboxes) + agent.connections
-    with ThreadPoolExecutor(max_workers=in_flight, thread_name_prefix="unit") as pool:
-        queue = iter(units)
-        running: set[Future[list[Attempt]]] = set()
+    pool = ThreadPoolExecutor(max_workers=in_flight, thread_name_prefix="unit")
+    queue = iter(units)
+    running: dict[Future[list[Attempt]], Unit] = {}
+    stopping = abandoned = False
 
-        def fill() -> None:
-            while len(running) < in_flight:
-                if agent.meter.exhausted():
-                    return
-                unit = next(queue, None)
-                if unit is None:
-                    return
-                running.add(pool.submit(run_loop, unit, agent, sandbox, store, config))
+    def fill() -> None:
+        while not stopping and len(running) < in_flight and not agent.meter.exhausted():
+            unit = next(queue, None)
+            if unit is None:
+                return
+            running[pool.submit(run_loop, unit, agent, sandbox, store, config)] = unit
+            log.debug("begin %s sample %d", unit.task.task_id, unit.sample)
+            events.on_begin(unit)
 
-        try:
-            fill()
-            while running:
-                finished, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    running.discard(future)
-                    attempts = future.result()
-                    done += attempts
-                    on_done(attempts)
+    def collect() -> None:
+        finished, _ = wait(running, return_when=FIRST_COMPLETED)
+        for future in finished:
+            unit = running.pop(future)
+            attempts = future.result()
+            done.extend(attempts)
+            for attempt in attempts:
+                log.log(logging.WARNING if attempt.verdict == Verdict.infra_error else logging.INFO, "%s%s",
+                        attempt.log_line(), f" ({attempt.message})" if attempt.message else "")
+            events.on_done(unit, attempts)
+
+    try:
+        fill()
+        while running:
+            try:
+                collect()
                 fill()
-        except KeyboardInterrupt:
-            for future in running:
-                future.cancel()
-            wait(running)
-            raise
+            except KeyboardInterrupt:
+                if stopping:
+                    abandoned = True
+                    raise RunAbandoned(len(running)) from None
+                stopping = True
+                log.warning("interrupted: %d sample(s) finishing", len(running))
+                events.on_interrupt(len(running))
+    finally:
+        pool.shutdown(wait=not abandoned, cancel_futures=True)
+    if stopping:
+        raise KeyboardInterrupt
     return done
 
 
@@ -212,6 +252,7 @@ class RunPlan:
     def config(self, backend: str) -> RunConfig:
         o, m = self.options, self.model
         return RunConfig(suite=o.suite, tasks=list(o.tasks), agent=o.agent, samples=o.samples, k=list(o.k),
+                         limit=o.limit, sample_ids=o.sample_ids,
                          sandbox=backend, max_sandboxes=o.max_sandboxes, seed=o.seed or 0, run_timeout_s=o.timeout,
                          judge=m.judge, loop=m.loop, rounds=m.rounds, coder_sampling=m.coder_sampling,
                          judge_sampling=m.judge_sampling, base_url=o.base_url, judge_base_url=o.judge_base_url,
@@ -231,7 +272,8 @@ def plan_run(options: RunOptions) -> RunPlan:
     packs, pairs = resolve_tasks(options.suite, list(options.tasks))
     out = options.out or default_out(options.suite, options.agent)
     check_out_dir(out)
-    agent = build_agent(options.agent, packs, [t for _, t in pairs], model)
+    agent = build_agent(options.agent, packs, [t for _, t in pairs], model)  # a replay file may hold more than --limit
+    pairs = pairs[:options.limit] if options.limit else pairs
     return RunPlan(options=options, model=model, packs=packs, pairs=pairs, agent=agent, out=out)
 
 
@@ -240,6 +282,8 @@ class RunResult:
     store: RunStore
     summary: Summary
     rounds: int  # rounds evaluated by this process
+    evaluated: int  # samples evaluated by this process
+    resumed: int  # samples of the selection found finished in the run dir
     unfinished: int  # samples left (cost limit reached)
     infra_errors: list[Attempt]  # the last round of every sample that ended in infra_error (retried on resume)
 
@@ -257,14 +301,14 @@ def start_run(plan: RunPlan, config: RunConfig, box: Sandbox) -> RunStore:
 
 
 def run_plan(plan: RunPlan, config: RunConfig, box: Sandbox, store: RunStore,
-             on_start: Callable[[int, list[str]], None], on_done: Callable[[list[Attempt]], None]) -> RunResult:
-    """Evaluate what is pending, then score; `box` is closed at the end. `on_start` hears the number of samples
-    to evaluate and the tasks the agent has no sample for; KeyboardInterrupt passes through once the samples in
-    flight are recorded."""
+             events: RunEvents | None = None) -> RunResult:
+    """Evaluate what is pending, then score; `box` is closed at the end. KeyboardInterrupt (see `execute`)
+    passes through."""
+    events = events or RunEvents()
     try:
-        units, without = pending_units(store, plan.pairs, plan.agent, config.samples)
-        on_start(len(units), without)
-        finished = execute(units, plan.agent, box, store, config, on_done)
+        pending = pending_units(store, plan.pairs, plan.agent, config.samples, plan.options.sample_ids)
+        events.on_start(len(pending.units), pending.without_samples)
+        finished = execute(pending.units, plan.agent, box, store, config, events)
     except BaseException:
         store.release()
         raise
@@ -274,9 +318,11 @@ def run_plan(plan: RunPlan, config: RunConfig, box: Sandbox, store: RunStore,
         attempts = store.read_attempts()
         summary = score(attempts, list(config.k))
         store.write_summary(summary)
-        left = (len(pending_units(store, plan.pairs, plan.agent, config.samples)[0]) if plan.agent.meter.exhausted()
-                else 0)
+        left = (len(pending_units(store, plan.pairs, plan.agent, config.samples, plan.options.sample_ids).units)
+                if plan.agent.meter.exhausted() else 0)
     finally:
         store.release()
     infra = [rounds[-1] for rounds in RunStore.rounds(attempts).values() if rounds[-1].verdict == Verdict.infra_error]
-    return RunResult(store=store, summary=summary, rounds=len(finished), unfinished=left, infra_errors=infra)
+    return RunResult(store=store, summary=summary, rounds=len(finished),
+                     evaluated=len({(a.task_id, a.sample) for a in finished}), resumed=pending.resumed,
+                     unfinished=left, infra_errors=infra)

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
@@ -58,6 +59,8 @@ class RunConfig(BaseModel):
     agent: str
     samples: int = 1
     k: list[int] = Field(default_factory=lambda: [1])
+    limit: int | None = None  # --limit: the first N tasks after the globs (a resume may change it)
+    sample_ids: list[int] | None = None  # --sample-id: only these samples (a resume may change it)
     sandbox: str = "local"
     max_sandboxes: int = 1
     seed: int = 0
@@ -77,8 +80,8 @@ class RunConfig(BaseModel):
     gpus: str | None = None
     timing_cpus: str | None = None
 
-    # settings that change what is measured; a resume must repeat them (samples and k may grow; connections,
-    # cache, cost limit, endpoints and --max-sandboxes may change)
+    # settings that change what is measured; a resume must repeat them (samples, k, limit and sample ids may
+    # change the selection; connections, cache, cost limit, endpoints and --max-sandboxes may change too)
     IDENTITY_FIELDS: ClassVar[tuple[str, ...]] = (
         "suite", "tasks", "agent", "sandbox", "image", "gpus", "timing_cpus", "seed", "run_timeout_s", "judge",
         "loop", "rounds", "coder_sampling", "judge_sampling")
@@ -157,6 +160,17 @@ class Attempt(BaseModel):
     @property
     def cores(self) -> int:
         return self.measurement.cores if self.measurement else 1
+
+    def log_line(self) -> str:
+        """One plain line: task, sample, round, verdict, speedup (when ok), seconds."""
+        try:
+            seconds = datetime.fromisoformat(self.finished_at) - datetime.fromisoformat(self.started_at)
+            took = f" {seconds.total_seconds():.1f} s"
+        except ValueError:
+            took = ""
+        speedup = self.speedup
+        measured = f" speedup {speedup:.3f}" if speedup is not None and self.verdict == Verdict.ok else ""
+        return f"{self.task_id} sample {self.sample} round {self.round}: {self.verdict.value}{measured}{took}"
 
 
 class Summary(BaseModel):

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up hpceval on a fresh Debian/Ubuntu machine: compilers and OpenMPI (apt, as root or through sudo),
-# a virtual environment in .venv, and the package in it. `--dev` adds what the tests need.
+# a virtual environment in .venv, and the package in it. `--dev` adds what the tests need (the Python test
+# packages, and tmux for the terminal tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,7 @@ need=()
 command -v g++ >/dev/null || need+=(g++)
 command -v mpicxx >/dev/null && command -v mpirun >/dev/null || need+=(openmpi-bin libopenmpi-dev)
 python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
+if [ -n "$extras" ]; then command -v tmux >/dev/null || need+=(tmux); fi  # the tests drive a real terminal
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi

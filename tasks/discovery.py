@@ -54,21 +54,44 @@ def pack_paths() -> dict[str, Path]:
     return found
 
 
+def _load_each(paths: dict[str, Path]) -> tuple[list[Pack], dict[str, str]]:
+    """Every pack that loads, and the error of each one that does not (it fails alone)."""
+    packs: list[Pack] = []
+    broken: dict[str, str] = {}
+    for name, path in paths.items():
+        try:
+            packs.append(load_pack(path))
+        except PackError as exc:
+            broken[name] = str(exc)
+    return packs, broken
+
+
 def load_packs(names: list[str] | None = None) -> list[Pack]:
+    """The packs named (each must load), or every pack that loads; a broken pack gets a warning that names
+    its file, line and column, and the others keep working."""
     paths = pack_paths()
     if names:
         unknown = [n for n in names if n not in paths]
         if unknown:
             raise PackError(f"unknown pack(s) {unknown}; known: {sorted(paths)} (`hpceval list` shows all)")
         return [load_pack(paths[n]) for n in names]
-    return [load_pack(p) for p in paths.values()]
+    packs, broken = _load_each(paths)
+    for name, error in broken.items():
+        _warn_once(f"warning: pack {name!r} is skipped: {error}")
+    return packs
 
 
 def packs_of_suite(suite: str) -> list[Pack]:
-    """Every pack whose suite or name is `suite`."""
-    packs = [p for p in load_packs() if suite in (p.spec.suite, p.name)]
+    """Every pack whose suite or name is `suite`; a broken pack of that name is an error, other broken packs
+    get their warning."""
+    all_packs, broken = _load_each(pack_paths())
+    if suite in broken:
+        raise PackError(f"pack {suite!r}: {broken[suite]}")
+    for name, error in broken.items():
+        _warn_once(f"warning: pack {name!r} is skipped: {error}")
+    packs = [p for p in all_packs if suite in (p.spec.suite, p.name)]
     if not packs:
-        known = sorted({p.spec.suite for p in load_packs()})
+        known = sorted({p.spec.suite for p in all_packs})
         raise PackError(f"unknown suite {suite!r}; known suites: {known}")
     return packs
 

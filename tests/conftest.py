@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,17 @@ def hpceval(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
         [sys.executable, "-m", "hpceval", *args], cwd=cwd or REPO, env=full_env, capture_output=True,
         text=True, timeout=timeout, check=False,
     )
+
+
+def path_without_mpi(tmp_path: Path) -> str:
+    """A PATH holding only g++ and git: a host without MPI (for the local sandbox's toolchain check)."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("g++", "git"):
+        found = shutil.which(tool)
+        if found:
+            os.symlink(found, bin_dir / tool)
+    return str(bin_dir)
 
 
 def read_jsonl(path: Path) -> list[dict[str, object]]:

@@ -31,10 +31,14 @@ def plugin_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 def test_without_its_plugin_the_kind_is_named_with_the_fix():
-    result = hpceval("list", env={"HPCEVAL_PACK_PATH": str(PLUGIN / "packs")})
+    env = {"HPCEVAL_PACK_PATH": str(PLUGIN / "packs")}
+    result = hpceval("list", "--suite", "shellpredict", env=env)
     assert result.returncode == 2
     assert "unknown task kind 'stdout-predict'" in result.stderr and "hpceval.evaluators" in result.stderr
     assert "Traceback" not in result.stderr
+    listed = hpceval("list", "--json", env=env)  # the pack fails alone: the others are listed, it is named
+    assert listed.returncode == 0 and {t["pack"] for t in json.loads(listed.stdout)} == {"hpc"}
+    assert "pack 'shellpredict' is skipped" in listed.stderr and "unknown task kind" in listed.stderr
 
 
 def test_the_plugin_kind_lists_runs_scores_and_validates(plugin_env: dict[str, str], tmp_path: Path):

@@ -107,7 +107,7 @@ class KernelEvaluator:
         return Prepared(job=kernel_job.job, secret=kernel_job.result_key)
 
     def interpret(self, pack: Pack, task: Task, answer: str, prepared: Prepared, result: JobResult) -> Outcome:
-        evaluation = interpret(result, prepared.secret)
+        evaluation = interpret(result, prepared.secret, job=prepared.job)
         resources = task_resources(pack, task)
         evaluation.threads, evaluation.ranks = resources.threads, resources.ranks
         spec = kernel_spec(pack.problem_of(task))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import shlex
 import statistics
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
 from hpceval.metrics import paired_speedup
-from hpceval.sandbox.base import JobResult, StepResult, Verdict
+from hpceval.sandbox.base import Job, JobResult, StepResult, Verdict
 from hpceval.sandbox.verdicts import MEMORY_MARKERS
 from hpceval.tasks.kinds.base import Measurement
 from hpceval.tasks.kinds.kernel.jobs import StepRole
@@ -123,13 +124,18 @@ def driver_result(step: StepResult, key: str) -> dict[str, object] | None:
     return data if isinstance(data, dict) and data.get("mode") == step.name else None
 
 
-def format_log(result: JobResult) -> str:
+def format_log(result: JobResult, job: Job | None = None) -> str:
+    """Every step: a `=== name: verdict (...)` header, with the job its `$ command` line (never its env: one value
+    is the result key), then its stdout and stderr."""
+    argv = {step.name: step.argv for step in job.steps} if job else {}
     parts: list[str] = []
     for step in result.steps:
         parts.append(
             f"=== {step.name}: {step.verdict} (exit {step.exit_code}, {step.wall_s:.3f} s wall, "
             f"{step.cpu_s:.3f} s cpu, {step.max_rss_kb} kB rss) {step.message}\n"
         )
+        if step.name in argv:
+            parts.append(f"$ {shlex.join(argv[step.name])}\n")
         if step.stdout:
             parts.append(f"--- stdout\n{step.stdout.rstrip()}\n")
         if step.stderr:
@@ -204,9 +210,10 @@ def _read_driver(evaluation: Evaluation, step: StepResult, key: str) -> bool:
     return True
 
 
-def interpret(result: JobResult, key: str) -> Evaluation:
-    """Map the steps of a job to a verdict: the first failing step decides; then the trusted driver's JSON."""
-    evaluation = Evaluation(verdict=Verdict.ok, log=format_log(result))
+def interpret(result: JobResult, key: str, *, job: Job | None = None) -> Evaluation:
+    """Map the steps of a job to a verdict: the first failing step decides; then the trusted driver's JSON. With
+    the job, the log shows each step's command."""
+    evaluation = Evaluation(verdict=Verdict.ok, log=format_log(result, job))
     walls = {step.name: step.wall_s for step in result.steps}
     evaluation.build_s = sum(walls.get(role, 0.0) for role in (StepRole.build, StepRole.link, StepRole.build_worker))
     evaluation.check_s = walls.get(StepRole.check)

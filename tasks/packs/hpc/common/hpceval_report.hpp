@@ -117,19 +117,31 @@ struct Comparison {
     bool ok = true;
     double max_abs = 0.0;  // non-finite when the output has the wrong size or NaN/Inf
     double max_rel = 0.0;  // max |a-b|/|b| over the elements with b != 0
+    long long first_bad_index = -1;  // the first element out of tolerance; -1 when none (or the wrong length)
+    double expected = std::nan("");  // the baseline's value there
+    double actual = std::nan("");    // the candidate's value there
 };
+
+// The comparison of an output of the wrong length: no element to point at.
+inline Comparison wrong_length() {
+    Comparison c;
+    c.ok = false;
+    c.max_abs = c.max_rel = HUGE_VAL;
+    return c;
+}
 
 // Element-wise |a - b| <= atol + rtol * |b|; `a` is the candidate, `b` the baseline.
 inline Comparison compare(const std::vector<double> &a, const std::vector<double> &b, double rtol, double atol) {
+    if (a.size() != b.size()) return wrong_length();
     Comparison c;
-    if (a.size() != b.size()) {
-        c.ok = false;
-        c.max_abs = c.max_rel = HUGE_VAL;
-        return c;
-    }
     for (std::size_t i = 0; i < a.size(); ++i) {
         const double d = std::fabs(a[i] - b[i]);
-        if (!(d <= atol + rtol * std::fabs(b[i]))) c.ok = false;  // also false for NaN
+        if (!(d <= atol + rtol * std::fabs(b[i])) && c.ok) {  // also out of tolerance for NaN
+            c.ok = false;
+            c.first_bad_index = static_cast<long long>(i);
+            c.expected = b[i];
+            c.actual = a[i];
+        }
         if (std::isnan(d)) {
             c.max_abs = c.max_rel = std::nan("");
             continue;
@@ -151,6 +163,23 @@ inline std::string json_number(double v, int digits = 17) {
     std::string s = buf;
     if (s.find_first_of(".eE") == std::string::npos) s += ".0";
     return s;
+}
+
+// A number for a message: as json_number, but NaN and Inf spelled out.
+inline std::string text_number(double v) {
+    if (std::isnan(v)) return "nan";
+    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+    return json_number(v);
+}
+
+// "first mismatch at index I: expected E, got A (max abs err ..., max rel err ...)"; without the index part
+// when no element can be pointed at (the wrong length).
+inline std::string mismatch_text(const Comparison &c) {
+    std::string s;
+    if (c.first_bad_index >= 0)
+        s = "first mismatch at index " + std::to_string(c.first_bad_index) + ": expected " + text_number(c.expected) +
+            ", got " + text_number(c.actual) + " ";
+    return s + "(max abs err " + text_number(c.max_abs) + ", max rel err " + text_number(c.max_rel) + ")";
 }
 
 inline std::string json_string(const std::string &s) {
@@ -201,13 +230,14 @@ struct Report {
                 fail("wrong_answer", size_mismatch_case
                                          ? "the output has the wrong length at size " + std::to_string(cs.size)
                                          : "wrong output at size " + std::to_string(cs.size) + " seed " +
-                                               std::to_string(cs.seed) + " (max abs err " + json_number(c.max_abs) +
-                                               ", max rel err " + json_number(c.max_rel) + ")");
+                                               std::to_string(cs.seed) + ", " + mismatch_text(c));
         }
         if (!cases_json.empty()) cases_json += ", ";
         cases_json += "{\"size\": " + std::to_string(cs.size) + ", \"seed\": " + std::to_string(cs.seed) +
                       ", \"ok\": " + (c.ok ? "true" : "false") + ", \"max_abs_err\": " + json_number(c.max_abs) +
-                      ", \"max_rel_err\": " + json_number(c.max_rel) + "}";
+                      ", \"max_rel_err\": " + json_number(c.max_rel) +
+                      ", \"first_bad_index\": " + std::to_string(c.first_bad_index) +
+                      ", \"expected\": " + json_number(c.expected) + ", \"actual\": " + json_number(c.actual) + "}";
     }
 
     std::string json(const Options &o) const {

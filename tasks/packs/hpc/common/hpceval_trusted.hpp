@@ -220,12 +220,10 @@ private:
             const double base_s = now_s() - b0;
             double call_s = 0.0;
             if (!call_worker(in, base.size(), cand, call_s, rep, true)) return;
-            const Comparison c = rep.size_mismatch ? Comparison{false, HUGE_VAL, HUGE_VAL}
-                                                   : compare(cand, base, o_.rtol, o_.atol);
+            const Comparison c = rep.size_mismatch ? wrong_length() : compare(cand, base, o_.rtol, o_.atol);
             if (!c.ok) {
                 rep.correct = false;
-                rep.first_wrong = "wrong output in timed repeat " + std::to_string(round) + " (max abs err " +
-                                  json_number(c.max_abs) + ", max rel err " + json_number(c.max_rel) + ")";
+                rep.first_wrong = "wrong output in timed repeat " + std::to_string(round) + ", " + mismatch_text(c);
                 return (void)rep.fail("wrong_answer", rep.first_wrong);
             }
             if (rep_index < 0) continue;  // warm-up
