@@ -204,7 +204,7 @@ def show_run(plan: RunPlan, config: RunConfig, box: Sandbox, note: str | None, w
                           f"({plan.out})", highlight=False, soft_wrap=True)
             raise typer.Exit(130) from None
     print_summary(stdout, result.summary, f"{config.agent} on {config.suite} ({plan.out})", wide)
-    stdout.print(f"summary: {result.store.summary_path}; {result.evaluated} sample(s) evaluated now, "
+    stdout.print(f"summary: {result.store.summary_path}\n{result.evaluated} sample(s) evaluated now, "
                  f"{result.resumed} resumed from the run dir", highlight=False, soft_wrap=True)
     if result.unfinished or plan.agent.meter.exhausted():
         console.print(f"[yellow]cost limit reached[/yellow]: ${plan.agent.meter.spent_usd:.4f} spent of "

@@ -46,8 +46,12 @@ class RunStore:
     def acquire(self) -> None:
         """Own the run dir for this process: an flock on `run.lock`, released when the process ends however it
         ends. A second run into the same dir is refused with the pid and host of the one writing it."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:  # what the early --out check cannot foresee (/proc, a full or read-only mount)
+            raise UserError(f"--out {self.root}: cannot create the run dir ({exc.strerror}); pass a directory "
+                            "you can write") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -248,11 +248,17 @@ class LocalSandbox:
     def _kill_uid(uid: int) -> None:
         """Kill every process of the slot's uid: kill(-1, SIGKILL) as that uid (Python itself: a minimal Debian has
         no `kill` binary)."""
-        subprocess.run(
-            [sys.executable, "-I", "-S", "-c", "import os\ntry: os.kill(-1, 9)\nexcept OSError: pass"],
-            user=uid, group=uid, extra_groups=[], env={"PATH": SAFE_PATH},
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
-        )
+        # the interpreter itself, not a venv's link to it: a venv under /root (mode 0700) is out of the uid's reach
+        for python in dict.fromkeys((os.path.realpath(sys.executable), "/usr/bin/python3")):
+            try:
+                subprocess.run(
+                    [python, "-I", "-S", "-c", "import os\ntry: os.kill(-1, 9)\nexcept OSError: pass"],
+                    user=uid, group=uid, extra_groups=[], env={"PATH": SAFE_PATH},
+                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+                )
+                return
+            except OSError:  # this uid may not execute that interpreter; try the next
+                continue
 
     @staticmethod
     def _read_isolation(fd: int) -> dict[str, bool]:

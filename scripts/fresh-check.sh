@@ -26,8 +26,9 @@ default network: the commands need PyPI and a Debian mirror) of a bare Debian 12
   --tests           only command 2; then asserts 0 failed and 0 errors from pytest's summary line, and
                     prints pytest's skip reasons (PYTEST_ADDOPTS=-rfEs is set for that)
                     (default: both halves, each in its own fresh container)
-  --worktree        check HEAD plus the uncommitted changes to tracked files (the commit \`git stash create\`
-                    makes; untracked files are left out; no ref or file of this checkout is changed)
+  --worktree        check HEAD plus the uncommitted changes to tracked files: the commit \`git stash create\`
+                    makes (untracked files are left out; it adds a loose object to .git, and changes no ref,
+                    index entry or file)
   --rebuild         build the bare image again even when one with this package list exists
   --mirror URL      the Debian mirror for debootstrap (default: \$HPCEVAL_DEBIAN_MIRROR, else the first
                     "$SUITE" entry of the host's apt sources, one-line or deb822, else $DEFAULT_MIRROR)
@@ -89,7 +90,9 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 check_docker() {
   if command -v docker >/dev/null && docker info >/dev/null 2>&1; then return 0; fi
-  if [ $require_docker = 1 ]; then die "no Docker daemon answers here (docker info failed) and --require-docker is set"; fi
+  if [ $require_docker = 1 ]; then
+    die "no Docker daemon answers here (docker info failed) and --require-docker is set"
+  fi
   say "skipped: no Docker daemon answers here (docker info failed); --require-docker makes this an error"
   exit 0
 }
@@ -128,7 +131,10 @@ host_mirror() {
         key == "types" { types = val }
         key == "suites" { suites = val }
         key == "enabled" { enabled = tolower(val) }
-        key == "uris" { n = split(val, u, /[ \t]+/); for (i = 1; i <= n; i++) if (u[i] ~ /^https?:\/\//) { uri = u[i]; break } }
+        key == "uris" {
+          n = split(val, u, /[ \t]+/)
+          for (i = 1; i <= n; i++) if (u[i] ~ /^https?:\/\//) { uri = u[i]; break }
+        }
         END { if (!found) flush() }' "${deb822[@]}" 2>/dev/null
     fi
   } | head -n 1
@@ -157,7 +163,8 @@ build_image() {
   ensure_debootstrap
   scratch=$(mktemp -d "${TMPDIR:-/tmp}/hpceval-fresh-rootfs.XXXXXX")
   root=$scratch/rootfs
-  CLEANUP+=("for d in proc sys dev/pts dev; do sudo_cmd umount '$root/\$d'; done; sudo_cmd rm -rf --one-file-system '$scratch'")
+  CLEANUP+=("for d in proc sys dev/pts dev; do sudo_cmd umount '$root/\$d'; done"
+            "sudo_cmd rm -rf --one-file-system '$scratch'")
   say "building $tag: debootstrap --variant=minbase $SUITE from $m (log: $log)"
   start=$(date +%s)
   PATH=$PATH:/usr/sbin:/sbin sudo_cmd debootstrap --variant=minbase --include="$(IFS=,; echo "${PACKAGES[*]}")" \
@@ -174,10 +181,13 @@ build_image() {
 ensure_image() {
   IMAGE=$(image_tag)
   BUILD_S=""
-  if [ $rebuild = 0 ] && docker image inspect "$IMAGE" >/dev/null 2>&1; then
+  local old
+  old=$(docker image inspect -f '{{.Id}}' "$IMAGE" 2>/dev/null || true)
+  if [ $rebuild = 0 ] && [ -n "$old" ]; then
     say "reusing image $IMAGE (${PACKAGES[*]}; --rebuild builds it again)"
   else
     build_image "$IMAGE"
+    if [ -n "$old" ]; then docker image rm "$old" >/dev/null 2>&1 || true; fi  # the one it replaced, if unused
   fi
 }
 
@@ -261,7 +271,9 @@ run_half() {
     || die "docker create failed"
   CLEANUP+=("docker rm -f $cid")
   docker cp "$SRC/hpceval/." "$cid:$CLONE" >/dev/null || die "docker cp of the clone failed"
-  if [ -n "$HOST_CA" ]; then docker cp -L "$HOST_CA" "$cid:$CA_IN" >/dev/null || die "docker cp of $HOST_CA failed"; fi
+  if [ -n "$HOST_CA" ]; then
+    docker cp -L "$HOST_CA" "$cid:$CA_IN" >/dev/null || die "docker cp of $HOST_CA failed"
+  fi
   start=$(date +%s)
   docker start -a "$cid" 2>&1 | tee "$logs/$name.log" || true
   HALF_RC=$(docker inspect -f '{{.State.ExitCode}}' "$cid")
@@ -325,8 +337,14 @@ half_main() {
   fi
 }
 
+# pytest's "SKIPPED [N] tests/x.py:12: reason" lines, summed by reason, the most frequent first.
+skip_reasons() {
+  sed -nE 's/^SKIPPED \[([0-9]+)\] [^ ]+:[0-9]+: (.*)$/\1\t\2/p' "$1" \
+    | awk -F'\t' '{ n[$2] += $1 } END { for (r in n) printf "%5d  %s\n", n[r], r }' | sort -rn | cut -c1-220
+}
+
 half_tests() {
-  local cmd summary failed errors exit_line
+  local cmd summary failed errors exit_line where="(log: $logs/tests.log)"
   cmd=$(readme_command 2)
   say "tests: $cmd"
   # -rfEs: pytest's default short summary (failed, errors) plus the skip reasons; a bare -rs drops the first two
@@ -339,20 +357,20 @@ half_tests() {
   TESTS_SUMMARY=$summary
   say "tests: $(dur "$TESTS_S") (setup and pytest in a fresh container): ${summary:-no pytest summary line}"
   if grep -q '^SKIPPED ' "$logs/tests.log"; then
-    say "tests: skip reasons:"
-    grep '^SKIPPED ' "$logs/tests.log" | sed 's/^/    /' >&2
+    say "tests: skip reasons (count, reason; each test in the log):"
+    skip_reasons "$logs/tests.log" >&2
   fi
   if [ -z "$summary" ]; then
-    FAILS+=("tests: no pytest summary line, the README's second command: ${exit_line:-no exit status} (log: $logs/tests.log)")
+    FAILS+=("tests: no pytest summary line, the README's second command: ${exit_line:-no exit status} $where")
     return
   fi
   failed=$(grep -oE '[0-9]+ failed' <<<"$summary" | cut -d' ' -f1 || true)
   errors=$(grep -oE '[0-9]+ errors?' <<<"$summary" | cut -d' ' -f1 || true)
   if [ "${failed:-0}" != 0 ] || [ "${errors:-0}" != 0 ] || ! grep -q passed <<<"$summary"; then
     FAILS+=("tests: $summary: $(grep -E '^(FAILED|ERROR) ' "$logs/tests.log" | head -n 3 | cut -c1-160 \
-      | paste -sd';' -) (log: $logs/tests.log)")
+      | paste -sd';' -) $where")
   elif [ "$exit_line" != "exit 0" ]; then
-    FAILS+=("tests: $summary, but the README's second command: ${exit_line:-no exit status} (log: $logs/tests.log)")
+    FAILS+=("tests: $summary, but the README's second command: ${exit_line:-no exit status} $where")
   fi
 }
 

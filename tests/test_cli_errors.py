@@ -59,6 +59,9 @@ def test_an_unusable_out_is_refused_before_anything_runs(tmp_path):
     (tmp_path / "busy" / "notes.txt").write_text("mine")
     assert_one_line_error(hpceval("run", "--out", str(tmp_path / "busy")), "holds other files but no run")
     assert (tmp_path / "busy" / "notes.txt").read_text() == "mine"
+    # a place where even root cannot make a folder: refused when the run dir is made, still one line
+    assert_one_line_error(hpceval("run", "--task", "hpc/axpy/serial", "--out", "/proc/hpceval-run"),
+                          "cannot create the run dir")
 
 
 def test_malformed_replay_file_names_the_line(tmp_path):

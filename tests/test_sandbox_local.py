@@ -135,3 +135,22 @@ def test_a_job_sees_its_own_root_only():
     assert int(lines[-2]) <= 4, "the job's /proc shows only the processes of its PID namespace"
     allowed = lines[-1].split(":")[1].strip()
     assert "," not in allowed and "-" not in allowed, f"one CPU for a one-core job, got {allowed}"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root: it runs a process as a slot uid")
+def test_a_python_the_slot_uid_cannot_reach_still_clears_the_slot(tmp_path, monkeypatch):
+    """Without a PID namespace a slot is cleared by killing as its uid; the harness's python may be a venv's link
+    in a folder that uid cannot enter (a checkout under /root, mode 0700), which must not leave the slot dirty."""
+    hidden = tmp_path / "hidden"
+    hidden.mkdir(mode=0o700)
+    os.chmod(tmp_path, 0o700)
+    (hidden / "python").symlink_to(sys.executable)
+    monkeypatch.setattr(sys, "executable", str(hidden / "python"))
+    uid = SLOT_UID_BASE + 977  # a slot uid no sandbox of this test run leases
+    stray = subprocess.Popen(["sleep", "60"], user=uid, group=uid, extra_groups=[])
+    try:
+        LocalSandbox._kill_uid(uid)
+        assert stray.wait(timeout=5) == -9
+    finally:
+        stray.kill()
+        stray.wait()
