@@ -91,10 +91,13 @@ def progress_bar() -> Progress:
 @user_errors
 def list_tasks(
     suite: Annotated[str | None, typer.Option(help="Only the tasks of this suite (or pack).")] = None,
+    dataset: Annotated[str | None, typer.Option(help="The dataset of a suite that reads one (enamel).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list of tasks.")] = False,
 ) -> None:
     """List the tasks of every installed pack."""
-    packs = packs_of_suite(suite) if suite else load_packs()
+    if dataset and not suite:
+        raise UserError("--dataset needs --suite (the suite that reads it, e.g. --suite enamel)")
+    packs = packs_of_suite(suite, dataset) if suite else load_packs()
     tasks = [task for pack in packs for task in pack.tasks]
     if as_json:
         stdout.print_json(json.dumps([task.model_dump() for task in tasks]))
@@ -116,6 +119,8 @@ ENV_PREFIX = "HPCEVAL"  # every `run` flag can be set as HPCEVAL_<FLAG>, e.g. HP
 @user_errors
 def run(
     suite: Annotated[str, typer.Option(help="Suite (or pack) to run.")] = "hpc",
+    dataset: Annotated[str | None, typer.Option(help="The dataset of a suite that reads one (enamel): a local "
+                                                     "CSV/JSON file, or a hub id.")] = None,
     agent: Annotated[
         str, typer.Option(help="The coder: reference, baseline, replay:PATH, openai:MODEL, anthropic:MODEL.")
     ] = "reference",
@@ -165,7 +170,8 @@ def run(
     """Evaluate an agent on a suite. Exit status: 0 finished, 2 bad input, 3 samples left with infra_error
     (repeat the command to retry them), 130 interrupted. Every flag can be set as HPCEVAL_<FLAG>."""
     options = parse_run_options(
-        suite=suite, agent=agent, tasks=list(task or []), samples=samples, k=k, limit=limit, sample_ids=sample_id,
+        suite=suite, dataset=dataset, agent=agent, tasks=list(task or []), samples=samples, k=k, limit=limit,
+        sample_ids=sample_id,
         log_level=log_level, sandbox=sandbox, image=image,
         gpus=gpus, timing_cpus=timing_cpus, cuda_toolkit=cuda_toolkit, out=out, max_sandboxes=max_sandboxes,
         seed=seed, timeout=timeout, judge=judge, loop=loop, rounds=rounds, base_url=base_url,
@@ -314,13 +320,14 @@ def import_pareval_command(
 def validate(
     packs: Annotated[list[str] | None, typer.Argument(help="Pack names (default: all).")] = None,
     task: Annotated[list[str] | None, typer.Option(help="Task-id glob (repeatable).")] = None,
+    dataset: Annotated[str | None, typer.Option(help="The dataset of a pack that reads one (enamel).")] = None,
     sandbox: SandboxOption = None,
     image: ImageOption = None,
     max_sandboxes: Annotated[int, typer.Option(min=1)] = min(4, os.cpu_count() or 1),
 ) -> None:
     """For every task: the reference passes; the broken solution, near-miss mutants and (on parallel tasks) the
     sequential baseline fail."""
-    loaded = load_packs(list(packs) if packs else None)
+    loaded = load_packs(list(packs) if packs else None, dataset)
     pairs = select_tasks(loaded, list(task or []))
     backend, note = resolve_sandbox_name(sandbox or "auto", image)
     if note and sandbox is None:

@@ -3,16 +3,21 @@ the harness runs it. Nothing here knows a kind, a language or a step."""
 
 from __future__ import annotations
 
+from hpceval.harness.fingerprint import machine_key
 from hpceval.sandbox.base import Sandbox, Verdict
-from hpceval.tasks.kinds import Outcome
+from hpceval.tasks.kinds import NeedsSetup, Outcome, SetupError
 from hpceval.tasks.loader import Pack, Task
 
 
 def evaluate(sandbox: Sandbox, pack: Pack, task: Task, answer: str, run_timeout_s: float | None = None) -> Outcome:
     evaluator = pack.evaluator
-    prepared = evaluator.prepare(pack, task, answer, run_timeout_s)
     try:
+        if isinstance(evaluator, NeedsSetup):
+            evaluator.ready(pack, task, sandbox, machine_key(sandbox))
+        prepared = evaluator.prepare(pack, task, answer, run_timeout_s)
         result = sandbox.run(prepared.job)
+    except SetupError as exc:
+        return Outcome(verdict=Verdict.infra_error, message=str(exc))
     except OSError as exc:
         return Outcome(verdict=Verdict.infra_error, message=f"sandbox failed: {exc}")
     return evaluator.interpret(pack, task, answer, prepared, result)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import platform
 import shutil
@@ -64,6 +66,19 @@ def machine_fingerprint(sandbox: object) -> dict[str, object]:
     if callable(isolation):  # the local sandbox: what the kernel granted its jobs
         fingerprint["isolation"] = isolation()
     return fingerprint
+
+
+_machine_keys: dict[int, tuple[object, str]] = {}
+
+
+def machine_key(sandbox: object) -> str:
+    """A short hash of the sandbox's fingerprint: what per-machine caches (reference times) are keyed by."""
+    known = _machine_keys.get(id(sandbox))
+    if known is None or known[0] is not sandbox:
+        facts = json.dumps(machine_fingerprint(sandbox), sort_keys=True, default=str)
+        known = (sandbox, hashlib.sha256(facts.encode()).hexdigest()[:16])
+        _machine_keys[id(sandbox)] = known
+    return known[1]
 
 
 def host_fingerprint(sandbox: str) -> dict[str, object]:

@@ -45,6 +45,7 @@ def parse_sample_ids(text: str) -> list[int]:
 class RunOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     suite: str = "hpc"
+    dataset: str | None = None  # where a suite that reads a dataset (enamel) reads it
     agent: str = "reference"
     tasks: list[str] = Field(default_factory=list)  # task-id globs; empty = all
     samples: int = Field(default=1, ge=1)

@@ -50,16 +50,17 @@ def build_agent(spec: str, packs: list[Pack], tasks: list[Task], options: ModelO
     reference, baseline = static_sources(packs)
     agent = make_agent(spec, reference, baseline, options)
     if isinstance(agent, ReplayAgent):
-        agent.check_task_ids({task.task_id for task in tasks})
+        agent.check_task_ids(tasks)
     if options is not None and agent.connections == 0 and (options.judge or options.loop != "single"):
         raise UserError(f"--judge and --loop {options.loop} need a model coder (openai:MODEL or anthropic:MODEL), "
                         f"not {spec}")
     return agent
 
 
-def resolve_tasks(suite: str, globs: list[str]) -> tuple[list[Pack], list[tuple[Pack, Task]]]:
+def resolve_tasks(suite: str, globs: list[str], dataset: str | None = None
+                  ) -> tuple[list[Pack], list[tuple[Pack, Task]]]:
     try:
-        packs = packs_of_suite(suite)
+        packs = packs_of_suite(suite, dataset)
         return packs, select_tasks(packs, globs)
     except PackError as exc:
         raise UserError(str(exc)) from None
@@ -251,7 +252,8 @@ class RunPlan:
 
     def config(self, backend: str) -> RunConfig:
         o, m = self.options, self.model
-        return RunConfig(suite=o.suite, tasks=list(o.tasks), agent=o.agent, samples=o.samples, k=list(o.k),
+        return RunConfig(suite=o.suite, dataset=o.dataset, tasks=list(o.tasks), agent=o.agent, samples=o.samples,
+                         k=list(o.k),
                          limit=o.limit, sample_ids=o.sample_ids,
                          sandbox=backend, max_sandboxes=o.max_sandboxes, seed=o.seed or 0, run_timeout_s=o.timeout,
                          judge=m.judge, loop=m.loop, rounds=m.rounds, coder_sampling=m.coder_sampling,
@@ -269,7 +271,7 @@ class RunPlan:
 def plan_run(options: RunOptions) -> RunPlan:
     """The cheap checks, in order: flag combinations, suite, task globs, --out, the agent (the caller closes it)."""
     model = options.model()
-    packs, pairs = resolve_tasks(options.suite, list(options.tasks))
+    packs, pairs = resolve_tasks(options.suite, list(options.tasks), options.dataset)
     out = options.out or default_out(options.suite, options.agent)
     check_out_dir(out)
     agent = build_agent(options.agent, packs, [t for _, t in pairs], model)  # a replay file may hold more than --limit

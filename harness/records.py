@@ -55,6 +55,7 @@ def migrate_attempt(data: dict[str, Any]) -> dict[str, Any]:
 class RunConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     suite: str
+    dataset: str | None = None  # --dataset (its content is in the pack's content hash, which a resume checks)
     tasks: list[str] = Field(default_factory=list)  # task-id globs; empty = all
     agent: str
     samples: int = 1

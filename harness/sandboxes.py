@@ -46,7 +46,10 @@ def make_sandbox(options: SandboxOptions) -> Sandbox:
     if options.name == "local":
         from hpceval.sandbox.local import LocalSandbox
 
-        return LocalSandbox(slots=options.slots)
+        try:
+            return LocalSandbox(slots=options.slots, timing_cpus=options.timing_cpus)
+        except SandboxError as exc:
+            raise UserError(str(exc)) from None
     if options.name == "docker":
         from hpceval.sandbox.docker import DockerSandbox
 
@@ -64,7 +67,7 @@ SandboxOption = Annotated[str | None, typer.Option(
 ImageOption = Annotated[str | None, typer.Option(help="Docker image: a recipe (cpu, cuda) or an image reference.")]
 GpusOption = Annotated[str | None, typer.Option(help="Docker: GPUs for the jobs, 'all' or ids like '0,1'.")]
 TimingCpusOption = Annotated[str | None, typer.Option(
-    help="Docker: a cpuset reserved for timed steps (e.g. 8-15); checks run in parallel on the other CPUs.")]
+    help="A cpuset reserved for timed steps (e.g. 8-15); builds and checks run in parallel on the other CPUs.")]
 CudaToolkitOption = Annotated[str | None, typer.Option(
     help="Docker: mount this host CUDA install read-only at /usr/local/cuda (CUDA builds without a CUDA image); "
          "or HPCEVAL_CUDA_TOOLKIT.")]

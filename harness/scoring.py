@@ -12,10 +12,12 @@ from hpceval.harness import pareval
 from hpceval.harness.errors import UserError
 from hpceval.harness.records import Attempt, Summary
 from hpceval.harness.store import RunStore
-from hpceval.metrics import TaskMetrics, aggregate_by_group, pass_at_k, speedup_at_k
+from hpceval.metrics import TaskMetrics, aggregate_by_group, eff_at_k, pass_at_k, speedup_at_k
 from hpceval.sandbox.base import Verdict
 
 GROUP_DIMENSIONS = ("execution_model", "problem_type", "pack")
+# kinds scored by ENAMEL's eff@k against an expert reference, rather than by speedup over a baseline
+EFFICIENCY_KINDS = frozenset({"function"})
 INTERVAL_RESAMPLES = 1000
 
 
@@ -25,6 +27,7 @@ class TaskSamples:
 
     task_id: str
     labels: dict[str, str]
+    kind: str = "kernel"
     attempts: list[Attempt] = field(default_factory=list)
 
     @property
@@ -46,6 +49,23 @@ class TaskSamples:
     def efficiencies(self) -> list[float]:
         return [s / a.cores for s, a in zip(self.speedups(), self.attempts, strict=True)]
 
+    def eff_scores(self, level: int | None = None) -> list[float]:
+        """ENAMEL's per-sample efficiency (or its part at one level): 0 unless correct."""
+        out = []
+        for attempt in self.attempts:
+            measured = attempt.measurement
+            if attempt.verdict != Verdict.ok or measured is None or measured.efficiency is None:
+                out.append(0.0)
+            elif level is None:
+                out.append(measured.efficiency)
+            else:
+                parts = measured.level_efficiency or []
+                out.append(parts[level] if level < len(parts) else 0.0)
+        return out
+
+    def levels(self) -> int:
+        return max((len(a.measurement.level_efficiency or []) for a in self.attempts if a.measurement), default=0)
+
 
 def credited_speedup(attempt: Attempt) -> float:
     measured = attempt.measurement
@@ -65,7 +85,7 @@ def kept_round(rounds: list[Attempt]) -> Attempt:
     correct, the last one that built, else the last one. Infra errors only when no round has a result."""
     scored = [a for a in rounds if a.verdict != Verdict.infra_error] or rounds
     return max(scored, key=lambda a: (a.verdict == Verdict.ok, credited_speedup(a),
-                                      a.built, a.round))
+                                      (a.measurement.efficiency or 0.0) if a.measurement else 0.0, a.built, a.round))
 
 
 def final_attempts(attempts: Iterable[Attempt]) -> list[Attempt]:
@@ -91,7 +111,7 @@ def group_tasks(attempts: list[Attempt]) -> dict[str, TaskSamples]:
     tasks: dict[str, TaskSamples] = {}
     for attempt in attempts:
         labels = {dim: str(getattr(attempt, dim)) for dim in GROUP_DIMENSIONS}
-        entry = tasks.setdefault(attempt.task_id, TaskSamples(attempt.task_id, labels))
+        entry = tasks.setdefault(attempt.task_id, TaskSamples(attempt.task_id, labels, attempt.kind))
         if attempt.verdict != Verdict.infra_error:
             entry.attempts.append(attempt)
     return tasks
@@ -104,6 +124,11 @@ def task_metrics(task: TaskSamples, ks: list[int]) -> dict[str, float]:
             continue
         out[f"pass@{k}"] = pass_at_k(task.n, task.passed, k)
         out[f"build@{k}"] = pass_at_k(task.n, task.built, k)
+        if task.kind in EFFICIENCY_KINDS:
+            out[f"eff@{k}"] = eff_at_k(task.eff_scores(), k)
+            for level in range(task.levels()):
+                out[f"eff_level{level}@{k}"] = eff_at_k(task.eff_scores(level), k)
+            continue
         out[f"speedup_n@{k}"] = speedup_at_k(task.speedups(), k)
         out[f"efficiency_n@{k}"] = speedup_at_k(task.efficiencies(), k)
     return out
@@ -147,7 +172,7 @@ def score(attempts: list[Attempt], ks: list[int], pareval_compat: bool = False) 
         raise UserError("--pareval-compat applies to runs imported with `hpceval import pareval`; drop it here")
     tasks = {tid: t for tid, t in group_tasks(final).items() if t.n > 0}
     per_task = {tid: task_metrics(t, ks) for tid, t in tasks.items()}
-    keys = [f"{name}@{k}" for k in ks for name in ("pass", "build", "speedup_n", "efficiency_n")]
+    keys = list(dict.fromkeys(key for values in per_task.values() for key in values if "@" in key))
     notes = [
         f"k={k} skipped: it needs at least {k} scored samples on every task (smallest n is "
         f"{min(t.n for t in tasks.values())})"

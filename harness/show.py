@@ -20,8 +20,10 @@ from hpceval.harness.records import Attempt
 from hpceval.harness.scoring import final_attempts, group_tasks, kept_round
 from hpceval.harness.store import RunStore
 from hpceval.sandbox.base import Verdict
+from hpceval.tasks.kinds import evaluator_for
 from hpceval.tasks.kinds.kernel.interpret import RESULT_MARKER
 from hpceval.tasks.kinds.kernel.jobs import StepRole
+from hpceval.tasks.loader import PackError
 
 RUN_STEPS = (StepRole.check, StepRole.time)  # a log's other steps build
 HEADER = re.compile(r"^=== (\w+): ")
@@ -252,6 +254,15 @@ def _print_steps(console: Console, title: str, steps: list[LogStep], outputs: bo
 def _print_timings(console: Console, attempt: Attempt) -> None:
     measured = attempt.measurement.model_dump() if attempt.measurement else {}
     base, cand = measured.get("baseline_median_s"), measured.get("candidate_median_s")
+    if (base is None or cand is None) and attempt.measurement is not None:  # another kind: its own account
+        try:
+            lines = evaluator_for(attempt.kind).feedback(attempt.measurement)
+        except PackError:  # the kind is not installed here: the attempt's fields are still in attempts.jsonl
+            return
+        _section(console, "timings")
+        for text in lines:
+            _text(console, text)
+        return
     if base is None or cand is None:
         return
     _section(console, "timings")

@@ -15,6 +15,7 @@ from hpceval.metrics.enamel import (
     ENAMEL_ALPHA,
     ENAMEL_HARDNESS,
     enamel_efficiency_score,
+    enamel_level_scores,
     enamel_level_time,
     enamel_time_limits,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "efficiency_at_k",
     "efficiency_score",
     "enamel_efficiency_score",
+    "enamel_level_scores",
     "enamel_level_time",
     "enamel_time_limits",
     "expected_max_at_k",

@@ -87,6 +87,40 @@ def enamel_time_limits(
     )
 
 
+def enamel_level_scores(
+    level_times: Sequence[float | None],
+    reference_times: Sequence[float],
+    hardness: Sequence[float] = ENAMEL_HARDNESS,
+    *,
+    alpha: float = ENAMEL_ALPHA,
+    correct: bool = True,
+    time_limit: TimeLimit = "max_reference",
+) -> list[float]:
+    """The per-level scores ``e_l`` of one sample (0 at weight-0 levels, which only gate correctness); see
+    :func:`enamel_efficiency_score` for the arguments."""
+    limits = enamel_time_limits(reference_times, hardness, alpha, time_limit)
+    references = [float(t) for t in reference_times]
+    weights = [float(h) for h in hardness]
+    if len(level_times) != len(references):
+        raise ValueError(
+            f"efficiency score: {len(level_times)} level times for {len(references)} reference levels"
+        )
+    level_scores = [0.0] * len(references)
+    if not correct:
+        return level_scores
+    for level, time in enumerate(level_times):
+        if time is None:
+            break
+        (seconds,) = finite_floats([time], f"level_times[{level}]", "efficiency score")
+        if seconds < 0:
+            raise ValueError(f"efficiency score: level_times[{level}] must be >= 0, got {seconds!r}")
+        if seconds > limits[level]:
+            break
+        if weights[level] > 0:
+            level_scores[level] = (limits[level] - seconds) / (limits[level] - references[level])
+    return level_scores
+
+
 def enamel_efficiency_score(
     level_times: Sequence[float | None],
     reference_times: Sequence[float],
@@ -109,25 +143,7 @@ def enamel_efficiency_score(
         time_limit: ``"max_reference"`` (ENAMEL's code: ``alpha * max_l T_l`` at every level) or
             ``"per_level"`` (``alpha * T_l``).
     """
-    limits = enamel_time_limits(reference_times, hardness, alpha, time_limit)
-    references = [float(t) for t in reference_times]
+    level_scores = enamel_level_scores(level_times, reference_times, hardness, alpha=alpha, correct=correct,
+                                       time_limit=time_limit)
     weights = [float(h) for h in hardness]
-    if len(level_times) != len(references):
-        raise ValueError(
-            f"efficiency score: {len(level_times)} level times for {len(references)} reference levels"
-        )
-    if not correct:
-        return 0.0
-    level_scores = [0.0] * len(references)
-    for level, time in enumerate(level_times):
-        if time is None:
-            break
-        (seconds,) = finite_floats([time], f"level_times[{level}]", "efficiency score")
-        if seconds < 0:
-            raise ValueError(f"efficiency score: level_times[{level}] must be >= 0, got {seconds!r}")
-        if seconds > limits[level]:
-            break
-        if weights[level] > 0:
-            level_scores[level] = (limits[level] - seconds) / (limits[level] - references[level])
-    total_weight = sum(weights)
-    return sum(h * e for h, e in zip(weights, level_scores, strict=True)) / total_weight
+    return sum(h * e for h, e in zip(weights, level_scores, strict=True)) / sum(weights)

@@ -27,8 +27,19 @@ import time
 from pathlib import Path
 from typing import IO
 
-from hpceval.sandbox.base import Job, JobResult, Limits, Step, StepKind, StepResult, Verdict, job_verdict
-from hpceval.sandbox.lanes import MachineLane
+from hpceval.sandbox.base import (
+    Job,
+    JobResult,
+    Limits,
+    SandboxError,
+    Step,
+    StepKind,
+    StepResult,
+    Verdict,
+    job_verdict,
+)
+from hpceval.sandbox.docker_host import parse_cpuset
+from hpceval.sandbox.lanes import MachineLane, ReservedLane
 from hpceval.sandbox.uids import UidLease
 from hpceval.sandbox.verdicts import classify_step
 
@@ -45,20 +56,32 @@ LAUNCHER_ARGV = [sys.executable, "-I", "-S", LAUNCHER]
 class LocalSandbox:
     name = "local"
 
-    def __init__(self, slots: int = 1, workroot: str | None = None, keep_dirs: bool = False) -> None:
+    def __init__(self, slots: int = 1, workroot: str | None = None, keep_dirs: bool = False,
+                 timing_cpus: str | None = None) -> None:
         self.is_root = os.geteuid() == 0
         self._lease = UidLease(SLOT_UID_BASE, max(1, slots)) if self.is_root else None
         self._slots: queue.Queue[int] = queue.Queue()
         for uid in self._lease.uids if self._lease else range(max(1, slots)):
             self._slots.put(uid)
-        self._lane = MachineLane()
+        self._cpus = sorted(os.sched_getaffinity(0))
+        self._timing_cpus: list[int] = []
+        self._lane: MachineLane | ReservedLane = MachineLane()
+        if timing_cpus:  # timed steps one at a time on these CPUs; everything else on the others, in parallel
+            self._timing_cpus = parse_cpuset(timing_cpus)
+            missing = [c for c in self._timing_cpus if c not in self._cpus]
+            if missing:
+                raise SandboxError(f"--timing-cpus {timing_cpus}: CPU(s) {missing} are not among this process's "
+                                   f"CPUs {self._cpus}; pick some of those")
+            self._cpus = [c for c in self._cpus if c not in self._timing_cpus]
+            if not self._cpus:
+                raise SandboxError(f"--timing-cpus {timing_cpus}: leave some CPUs for builds and checks")
+            self._lane = ReservedLane(f"local-timing-{','.join(map(str, self._timing_cpus))}")
         self.workroot = Path(workroot or tempfile.gettempdir()) / "hpceval-sandbox"
         self.workroot.mkdir(parents=True, exist_ok=True)
         os.chmod(self.workroot, 0o711)
         self.jail_root = self.workroot / "root"  # the mount point of each job's private root (see launch.py)
         self.jail_root.mkdir(exist_ok=True)
         self.keep_dirs = keep_dirs
-        self._cpus = sorted(os.sched_getaffinity(0))
         self._slot_index = {slot: index for index, slot in enumerate(list(self._slots.queue))}
         self._isolation: dict[str, bool] | None = None
 
@@ -114,10 +137,11 @@ class LocalSandbox:
         """The cpuset of a step that runs the job's code: `cores` CPUs, the first ones for a timed step (it runs
         alone), else a window that moves with the slot; None (all CPUs) for builds."""
         if step.kind == StepKind.build:
-            return None
-        count = max(1, min(cores, len(self._cpus)))
-        start = 0 if step.exclusive else (slot_index * count) % len(self._cpus)
-        return [self._cpus[(start + i) % len(self._cpus)] for i in range(count)]
+            return list(self._cpus) if self._timing_cpus else None
+        cpus = self._timing_cpus if step.exclusive and self._timing_cpus else self._cpus
+        count = max(1, min(cores, len(cpus)))
+        start = 0 if step.exclusive else (slot_index * count) % len(cpus)
+        return [cpus[(start + i) % len(cpus)] for i in range(count)]
 
     def _run_step(
         self, step: Step, workdir: Path, uid: int | None, cores: int, cpus: list[int] | None = None

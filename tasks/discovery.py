@@ -66,24 +66,26 @@ def _load_each(paths: dict[str, Path]) -> tuple[list[Pack], dict[str, str]]:
     return packs, broken
 
 
-def load_packs(names: list[str] | None = None) -> list[Pack]:
+def load_packs(names: list[str] | None = None, dataset: str | None = None) -> list[Pack]:
     """The packs named (each must load), or every pack that loads; a broken pack gets a warning that names
-    its file, line and column, and the others keep working."""
+    its file, line and column, and the others keep working. Named packs that read a dataset read `dataset`."""
     paths = pack_paths()
     if names:
         unknown = [n for n in names if n not in paths]
         if unknown:
             raise PackError(f"unknown pack(s) {unknown}; known: {sorted(paths)} (`hpceval list` shows all)")
-        return [load_pack(paths[n]) for n in names]
+        return with_dataset([load_pack(paths[n]) for n in names], dataset, ", ".join(names))
+    if dataset is not None:
+        raise PackError("--dataset needs the pack that reads it named (e.g. `hpceval validate enamel --dataset ...`)")
     packs, broken = _load_each(paths)
     for name, error in broken.items():
         _warn_once(f"warning: pack {name!r} is skipped: {error}")
     return packs
 
 
-def packs_of_suite(suite: str) -> list[Pack]:
+def packs_of_suite(suite: str, dataset: str | None = None) -> list[Pack]:
     """Every pack whose suite or name is `suite`; a broken pack of that name is an error, other broken packs
-    get their warning."""
+    get their warning. A pack that reads a dataset reads `dataset`, which it then needs."""
     all_packs, broken = _load_each(pack_paths())
     if suite in broken:
         raise PackError(f"pack {suite!r}: {broken[suite]}")
@@ -93,7 +95,21 @@ def packs_of_suite(suite: str) -> list[Pack]:
     if not packs:
         known = sorted({p.spec.suite for p in all_packs})
         raise PackError(f"unknown suite {suite!r}; known suites: {known}")
-    return packs
+    return with_dataset(packs, dataset, suite)
+
+
+def with_dataset(packs: list[Pack], dataset: str | None, asked: str) -> list[Pack]:
+    """`packs`, those that read a dataset loaded from `dataset`, which they then need."""
+    readers = [p for p in packs if p.spec.dataset is not None]
+    if dataset is None:
+        for pack in readers:
+            raise PackError(f"{pack.name!r} reads its problems from a dataset: pass --dataset PATH_OR_ID "
+                            f"({pack.spec.dataset_hint or 'see the pack README'})")
+        return packs
+    if not readers:
+        raise PackError(f"--dataset applies to packs that read a dataset; {asked!r} has its own problems (drop "
+                        "--dataset)")
+    return [load_pack(p.path, dataset) if p.spec.dataset is not None else p for p in packs]
 
 
 def select_tasks(packs: list[Pack], globs: list[str] | None) -> list[tuple[Pack, Task]]:

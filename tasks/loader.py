@@ -35,6 +35,7 @@ class Task(BaseModel):
     language: str = ""
     entry_point: str = ""
     signature: str = ""
+    source_index: int | None = None  # the problem's row in the dataset it was read from (sample files use it)
 
 
 def model_file_stem(execution_model: str) -> str:
@@ -59,6 +60,8 @@ class Pack:
     spec: PackSpec
     path: Path
     problems: dict[str, Problem] = field(default_factory=dict)
+    dataset: str | None = None  # the --dataset its problems were read from (packs with `dataset:` in pack.yaml)
+    dataset_hash: str = ""
 
     @property
     def name(self) -> str:
@@ -71,6 +74,7 @@ class Pack:
         for file in sorted(p for p in self.path.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
             digest.update(str(file.relative_to(self.path)).encode() + b"\0")
             digest.update(file.read_bytes() + b"\0")
+        digest.update(self.dataset_hash.encode())
         return digest.hexdigest()
 
     @cached_property
@@ -117,12 +121,25 @@ def load_yaml(path: Path, model: type[BaseModel], defaults: Mapping[str, Any] | 
         raise PackError(f"{path}: field {where}: {first['msg']}; fix it to match {schema}") from None
 
 
-def load_pack(path: Path) -> Pack:
-    """Load `path/pack.yaml` and every `path/problems/*/problem.yaml`."""
+def load_pack(path: Path, dataset: str | None = None) -> Pack:
+    """Load `path/pack.yaml` and every `path/problems/*/problem.yaml`; a pack that reads a dataset (`dataset:` in
+    pack.yaml) reads its problems from `dataset` instead, and has none without it."""
     path = Path(path)
     spec = load_yaml(path / "pack.yaml", PackSpec)
     assert isinstance(spec, PackSpec)
     pack = Pack(spec=spec, path=path)
+    if spec.dataset is not None:
+        if dataset is not None:
+            from hpceval.tasks.datasets import read_dataset
+
+            problems, pack.dataset_hash = read_dataset(spec.dataset, dataset)
+            pack.dataset = dataset
+            pack.problems = {p.name: Problem(spec=p, path=path) for p in problems}
+            pack.evaluator.check_pack(pack)
+        return pack
+    if dataset is not None:
+        raise PackError(f"pack {spec.name!r} has its own problems; --dataset applies to packs that read one "
+                        "(`hpceval list` shows them)")
     schema = pack.evaluator.problem_spec
     problems_dir = path / "problems"
     if not problems_dir.is_dir():

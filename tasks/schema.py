@@ -73,6 +73,9 @@ class PackSpec(Strict):
     version: str
     suite: str
     kind: str = "kernel"  # the task kind: its evaluator turns answers into sandbox jobs (tasks/kinds/)
+    # a pack whose problems come from a dataset (`--dataset PATH_OR_ID`) rather than problems/: its format
+    dataset: str | None = None
+    dataset_hint: str = ""  # where users get that dataset, for the error when --dataset is missing
     description: str = ""
     prompt_template: str | None = None  # older name of prompts.task
     prompts: PromptFiles = Field(default_factory=PromptFiles)

@@ -5,6 +5,7 @@ import pytest
 
 from hpceval.agents import AgentError
 from hpceval.agents.replay import ReplayAgent, read_replay_file
+from hpceval.tasks import Task
 
 
 def write(path: Path, lines: list[str]) -> Path:
@@ -42,5 +43,6 @@ def test_missing_file(tmp_path):
 def test_unknown_task_ids_are_refused(tmp_path):
     path = write(tmp_path / "s.jsonl", [json.dumps({"task_id": "hpc/nope/serial", "completion": "x"})])
     agent = ReplayAgent("replay:" + str(path), path)
+    task = Task(task_id="hpc/axpy/serial", suite="hpc", pack="hpc", problem="axpy", title="", problem_type="")
     with pytest.raises(AgentError, match="hpc/nope/serial"):
-        agent.check_task_ids({"hpc/axpy/serial"})
+        agent.check_task_ids([task])

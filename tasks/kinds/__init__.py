@@ -15,15 +15,18 @@ from hpceval.tasks.kinds.base import (
     AnswerKind,
     Evaluator,
     Measurement,
+    NeedsSetup,
     Outcome,
     Prepared,
+    SetupError,
     StaticAnswer,
     ValidationCase,
 )
 from hpceval.tasks.loader import PackError
 
 ENTRY_POINT_GROUP = "hpceval.evaluators"
-BUILTIN = {"kernel": "hpceval.tasks.kinds.kernel:KernelEvaluator"}
+BUILTIN = {"kernel": "hpceval.tasks.kinds.kernel:KernelEvaluator",
+           "function": "hpceval.tasks.kinds.function:FunctionEvaluator"}
 _registered: dict[str, type] = {}
 E = TypeVar("E", bound=type)
 
@@ -73,6 +76,7 @@ def evaluator_for(kind: str, where: Path | None = None) -> Evaluator:
 
 
 __all__ = [
-    "ENTRY_POINT_GROUP", "AnswerKind", "Evaluator", "Measurement", "Outcome", "Prepared", "StaticAnswer",
+    "ENTRY_POINT_GROUP", "AnswerKind", "Evaluator", "Measurement", "NeedsSetup", "Outcome", "Prepared",
+    "SetupError", "StaticAnswer",
     "ValidationCase", "evaluator_for", "known_kinds", "register_evaluator",
 ]

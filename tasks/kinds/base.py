@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
 
-from hpceval.sandbox.base import Job, JobResult, Verdict
+from hpceval.sandbox.base import Job, JobResult, Sandbox, Verdict
 
 if TYPE_CHECKING:
     from hpceval.tasks.loader import Pack, Problem, Task
@@ -39,6 +39,8 @@ class Measurement(BaseModel):
     cores: int = 1  # cores the answer ran on (efficiency = speedup / cores)
     suspect: bool = False  # speedup above `speedup_bound`: capped there when scored
     speedup_bound: float | None = None
+    efficiency: float | None = None  # ENAMEL's per-sample score (1 = the expert reference), where the kind has it
+    level_efficiency: list[float] | None = None  # its per-level parts e_l
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,11 @@ class Outcome:
     built: bool = False  # the answer compiled (build@k); a prediction counts as built when it was read
     log: str = ""  # what the coder and judge may read: build log, step outputs
     measurement: Measurement | None = None
+
+
+class SetupError(Exception):
+    """What a task needs before any answer can be measured (tests, the reference's times) could not be made: the
+    pack's or the machine's fault, never the answer's (the attempt is an infra_error)."""
 
 
 @dataclass(frozen=True)
@@ -110,4 +117,14 @@ class Evaluator(Protocol):
 
     def validation_cases(self, pack: Pack, task: Task) -> list[ValidationCase]:
         """What `hpceval validate` proves for the task: the reference passes, known-wrong answers fail."""
+        ...
+
+
+@runtime_checkable
+class NeedsSetup(Protocol):
+    """An evaluator that makes something once per task and machine before measuring answers (the `function`
+    kind: tests and the reference's times, cached). The harness calls `ready` before every `prepare`."""
+
+    def ready(self, pack: Pack, task: Task, sandbox: Sandbox, machine: str) -> None:
+        """Make what the task needs on the machine whose fingerprint hashes to `machine`; raise SetupError."""
         ...

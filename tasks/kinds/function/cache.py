@@ -1,0 +1,89 @@
+"""The tests and reference times of `function` problems, computed once and kept in the user cache dir
+(HPCEVAL_CACHE_DIR overrides it, as for the call cache).
+
+    <cache>/function/<tests key>/tests.b64                     inputs and expected outputs (any machine)
+    <cache>/function/<tests key>/reference-<machine key>.json  the reference's run times on one machine
+
+The tests key hashes the problem and the code that makes tests from it; the reference file's name adds the
+machine's fingerprint and the code that times. Change any of them and the entry is simply not found."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from hpceval.tasks.kinds.function.jobs import RUNTIME
+from hpceval.tasks.kinds.function.schema import FunctionProblem
+
+CACHE_ENV = "HPCEVAL_CACHE_DIR"
+
+
+class ReferenceTimes(BaseModel):
+    """The reference's net run times, `times_s[level][case][run]` (empty for untimed levels)."""
+
+    times_s: list[list[list[float]]]
+    echo_s: list[list[float]]
+    generate_s: float = 0.0
+    measured_at: str = ""
+
+
+def cache_root() -> Path:
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV]) / "function"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hpceval" / "function"
+
+
+def _digest(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def tests_key(problem: FunctionProblem) -> str:
+    code = [(RUNTIME / name).read_text() for name in ("generate.py", "gen_helpers.py")]
+    return _digest(json.dumps(problem.trusted_view(), sort_keys=True), *code)
+
+
+def timing_key(problem: FunctionProblem, machine: str, timer: str) -> str:
+    code = [(RUNTIME / name).read_text() for name in ("trusted.py", "worker.py", "wire.py")]
+    return _digest(machine, timer, str(problem.reps), *code)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".part-")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(text)
+    os.replace(temporary, path)
+
+
+class TestsCache:
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root or cache_root()
+
+    def _tests_path(self, problem: FunctionProblem) -> Path:
+        return self.root / tests_key(problem) / "tests.b64"
+
+    def _reference_path(self, problem: FunctionProblem, machine: str, timer: str) -> Path:
+        return self.root / tests_key(problem) / f"reference-{timing_key(problem, machine, timer)}.json"
+
+    def tests(self, problem: FunctionProblem) -> str | None:
+        path = self._tests_path(problem)
+        return path.read_text() if path.is_file() else None
+
+    def reference(self, problem: FunctionProblem, machine: str, timer: str) -> ReferenceTimes | None:
+        path = self._reference_path(problem, machine, timer)
+        if not path.is_file():
+            return None
+        return ReferenceTimes.model_validate_json(path.read_text())
+
+    def store(self, problem: FunctionProblem, machine: str, timer: str, tests_b64: str,
+              reference: ReferenceTimes) -> None:
+        _write_atomic(self._tests_path(problem), tests_b64)
+        _write_atomic(self._reference_path(problem, machine, timer), reference.model_dump_json())

@@ -1,0 +1,232 @@
+"""The `function` kind: a Python function checked and timed over input levels against an expert reference, and
+scored by ENAMEL's efficiency (docs/metrics.md). A problem carries everything in its spec (schema.py); the
+`enamel` pack reads its problems from ENAMEL's dataset (dataset.py). One task per problem."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from statistics import median
+from typing import ClassVar
+
+from hpceval.metrics.enamel import enamel_level_scores, enamel_level_time
+from hpceval.sandbox.base import JobResult, Sandbox, Verdict
+from hpceval.tasks.kinds.base import (
+    AnswerKind,
+    Measurement,
+    Outcome,
+    Prepared,
+    SetupError,
+    StaticAnswer,
+    ValidationCase,
+)
+from hpceval.tasks.kinds.function.cache import ReferenceTimes, TestsCache
+from hpceval.tasks.kinds.function.jobs import GeneratedTests, TrustedReport, answer_job, keyed_result, reference_job
+from hpceval.tasks.kinds.function.schema import FunctionProblem
+from hpceval.tasks.loader import Pack, PackError, Problem, Task
+
+TIMER = "wall"
+VERDICTS = {v.value: v for v in Verdict}
+
+
+class FunctionMeasurement(Measurement):
+    timer: str = TIMER
+    hardness: list[float] = []
+    level_times_s: list[float | None] = []  # max over cases of the Hodges-Lehmann time over runs; None: not timed
+    reference_level_times_s: list[float | None] = []
+    limit_s: float | None = None  # a run's net time above this is censored
+    censored_level: int | None = None  # the level where a run reached the limit (it and later levels score 0)
+    runs: int = 0
+    echo_median_us: float | None = None  # the exchange's own cost, subtracted from every run
+
+
+def function_spec(problem: Problem) -> FunctionProblem:
+    assert isinstance(problem.spec, FunctionProblem), f"{problem.path}: not a function problem"
+    return problem.spec
+
+
+def level_times(times_s: list[list[list[float]]], hardness: list[float]) -> list[float | None]:
+    """Per level: ENAMEL's level time (Hodges-Lehmann over a case's runs, max over cases); None where untimed
+    or not fully measured."""
+    out: list[float | None] = []
+    for index, weight in enumerate(hardness):
+        cases = times_s[index] if index < len(times_s) else []
+        complete = weight > 0 and bool(cases) and all(cases)
+        out.append(enamel_level_time(cases) if complete else None)
+    return out
+
+
+def time_limit(problem: FunctionProblem, reference: list[float | None]) -> float:
+    timed = [t for t, h in zip(reference, problem.hardness, strict=True) if h > 0 and t is not None]
+    return problem.alpha * max(timed) + problem.tolerance_s
+
+
+class FunctionEvaluator:
+    kind: ClassVar[str] = "function"
+    answers: ClassVar[AnswerKind] = AnswerKind.code
+    problem_spec: ClassVar[type[FunctionProblem]] = FunctionProblem
+    measurement: ClassVar[type[FunctionMeasurement]] = FunctionMeasurement
+
+    def __init__(self) -> None:
+        self.cache = TestsCache()
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+        self._references: dict[str, ReferenceTimes] = {}
+
+    def expand(self, pack: Pack, problem: Problem) -> list[Task]:
+        spec = function_spec(problem)
+        return [Task(task_id=f"{pack.name}/{spec.name}", suite=pack.spec.suite, pack=pack.name, problem=spec.name,
+                     title=spec.title, problem_type=spec.problem_type, kind=self.kind, execution_model="serial",
+                     language="python", entry_point=spec.entry_point, signature=spec.prompt,
+                     source_index=spec.source_index)]
+
+    def check_pack(self, pack: Pack) -> None:
+        for problem in pack.problems.values():
+            function_spec(problem)
+
+    def host_problem(self, pack: Pack, tasks: list[Task]) -> str | None:
+        return None  # python3 is what runs hpceval
+
+    def static_answer(self, pack: Pack, task: Task, which: StaticAnswer) -> str:
+        spec = function_spec(pack.problem_of(task))
+        if which == "reference":
+            return spec.reference_module()
+        if spec.baseline is None:
+            raise PackError(f"{task.task_id} has no baseline solution (pack {pack.name}); use the reference agent")
+        return spec.baseline
+
+    def prompt_context(self, pack: Pack, task: Task) -> Mapping[str, object]:
+        spec = function_spec(pack.problem_of(task))
+        return {"prompt": spec.prompt, "entry_point": spec.entry_point, "sizes": spec.sizes}
+
+    # --- tests and reference times: made once per problem (and machine), then cached -----------------------
+
+    def ready(self, pack: Pack, task: Task, sandbox: Sandbox, machine: str) -> None:
+        """Make sure the task's tests and its reference's times on `machine` are cached (runs a sandbox job the
+        first time); raise SetupError when the reference fails its own tests."""
+        with self._guard:
+            lock = self._locks.setdefault(task.task_id, threading.Lock())
+        with lock:
+            if task.task_id in self._references:
+                return
+            spec = function_spec(pack.problem_of(task))
+            reference = self.cache.reference(spec, machine, TIMER)
+            if reference is None or self.cache.tests(spec) is None:
+                reference = self._measure_reference(spec, sandbox, machine, task.task_id)
+            self._references[task.task_id] = reference
+
+    def _measure_reference(self, spec: FunctionProblem, sandbox: Sandbox, machine: str,
+                           task_id: str) -> ReferenceTimes:
+        keyed = reference_job(spec)
+        result = sandbox.run(keyed.job)
+        generate, time = result.step("generate"), result.step("time")
+        generated = keyed_result(generate.stdout, keyed.result_key, GeneratedTests) if generate else None
+        timed = keyed_result(time.stdout, keyed.result_key, TrustedReport) if time else None
+        if generated is None or timed is None or timed.verdict != "ok":
+            failed = next((s for s in result.steps if s.verdict != Verdict.ok), None)
+            why = (timed.message if timed else "") or (failed and (failed.message or failed.stderr[-300:])) or (
+                "no result")
+            raise SetupError(f"{task_id}: the reference failed its own tests ({why}); the pack or dataset is broken")
+        reference = ReferenceTimes(times_s=[level.times for level in timed.levels], echo_s=timed.echo_s,
+                                   generate_s=generated.generate_s,
+                                   measured_at=datetime.now(UTC).isoformat(timespec="seconds"))
+        self.cache.store(spec, machine, TIMER, generated.tests_b64, reference)
+        return reference
+
+    def _reference_of(self, task: Task) -> ReferenceTimes:
+        try:
+            return self._references[task.task_id]
+        except KeyError:
+            raise SetupError(f"{task.task_id}: evaluate it through hpceval.harness.evaluate (it makes the tests "
+                             "first)") from None
+
+    # --- one answer -----------------------------------------------------------------------------------------
+
+    def prepare(self, pack: Pack, task: Task, answer: str, run_timeout_s: float | None) -> Prepared:
+        spec = function_spec(pack.problem_of(task))
+        reference = self._reference_of(task)
+        tests = self.cache.tests(spec)
+        if tests is None:
+            raise SetupError(f"{task.task_id}: its cached tests vanished from {self.cache.root}; run again")
+        limit = time_limit(spec, level_times(reference.times_s, spec.hardness))
+        if run_timeout_s is not None:
+            limit = min(limit, run_timeout_s)
+        keyed = answer_job(spec, tests, answer, limit, reference.echo_s)
+        return Prepared(job=keyed.job, secret=keyed.result_key)
+
+    def interpret(self, pack: Pack, task: Task, answer: str, prepared: Prepared, result: JobResult) -> Outcome:
+        spec = function_spec(pack.problem_of(task))
+        step = result.step("measure")
+        report = keyed_result(step.stdout, prepared.secret, TrustedReport) if step else None
+        log = step.stderr[-20_000:] if step else ""
+        if step is None or report is None:
+            failed = step.verdict if step and step.verdict != Verdict.ok else Verdict.runtime_error
+            why = step.message if step and step.message else "the trusted side reported no result"
+            return Outcome(verdict=failed, message=why, built=True, log=log)
+        reference = level_times(self._reference_of(task).times_s, spec.hardness)
+        measured = self._measurement(spec, report, reference)
+        verdict: Verdict = VERDICTS.get(report.verdict, Verdict.runtime_error)
+        message = report.message
+        failed_level = report.failed_level
+        if verdict == Verdict.timeout and failed_level is not None and spec.hardness[failed_level] > 0:
+            # right-censored: correct so far, too slow from this level on (ENAMEL scores it, 0 from here)
+            verdict, message = Verdict.ok, f"reached the time limit ({measured.limit_s:.4g} s) at level {failed_level}"
+            measured.censored_level = failed_level
+        if verdict == Verdict.build_error:
+            return Outcome(verdict=verdict, message=message, built=False, log=log)
+        correct = verdict == Verdict.ok
+        self._score(spec, measured, reference, correct)
+        return Outcome(verdict=verdict, message=message, built=True, log=log, measurement=measured)
+
+    @staticmethod
+    def _measurement(spec: FunctionProblem, report: TrustedReport,
+                     reference: list[float | None]) -> FunctionMeasurement:
+        times = [level.times for level in report.levels]
+        echoes = [e for level in report.echo_s for e in level if e]
+        return FunctionMeasurement(
+            hardness=list(spec.hardness), level_times_s=level_times(times, spec.hardness),
+            reference_level_times_s=reference, limit_s=time_limit(spec, reference),
+            runs=sum(len(case) for level in times for case in level),
+            echo_median_us=median(echoes) * 1e6 if echoes else None)
+
+    @staticmethod
+    def _score(spec: FunctionProblem, measured: FunctionMeasurement, reference: list[float | None],
+               correct: bool) -> None:
+        times: list[float | None] = []
+        for level, (weight, value) in enumerate(zip(spec.hardness, measured.level_times_s, strict=True)):
+            if measured.censored_level is not None and level >= measured.censored_level:
+                times.append(None)
+            else:
+                times.append(0.0 if weight == 0 else value)
+        # untimed levels weigh 0: their reference time only has to be positive
+        references = [t if t is not None else 1.0 for t in reference]
+        scores = enamel_level_scores(times, references, spec.hardness, alpha=spec.alpha, correct=correct)
+        measured.level_efficiency = scores
+        measured.efficiency = sum(h * e for h, e in zip(spec.hardness, scores, strict=True)) / sum(spec.hardness)
+        reference_total = sum(t for t in reference if t is not None)
+        answer_total = [t for t in measured.level_times_s if t is not None]
+        if correct and measured.censored_level is None and answer_total and sum(answer_total) > 0:
+            measured.speedup = reference_total / sum(answer_total)
+
+    def feedback(self, measurement: Measurement | None) -> list[str]:
+        m = FunctionMeasurement.model_validate(measurement.model_dump()) if measurement else FunctionMeasurement()
+        if not m.level_times_s:
+            return ["timings: none (the code did not pass its checks)"]
+        lines = []
+        for level, (own, ref) in enumerate(zip(m.level_times_s, m.reference_level_times_s, strict=False)):
+            if own is not None and ref is not None:
+                lines.append(f"level {level}: {own * 1e3:.3f} ms against the reference's {ref * 1e3:.3f} ms")
+        if m.censored_level is not None:
+            lines.append(f"level {m.censored_level} reached the time limit of {m.limit_s:.4g} s")
+        if m.efficiency is not None:
+            lines.append(f"efficiency score {m.efficiency:.3f} (1 = the expert reference)")
+        return lines
+
+    def validation_cases(self, pack: Pack, task: Task) -> list[ValidationCase]:
+        spec = function_spec(pack.problem_of(task))
+        cases = [ValidationCase("reference", spec.reference_module(), Verdict.ok),
+                 ValidationCase("broken", spec.prompt.rstrip("\n") + "\n    raise NotImplementedError\n", None)]
+        if spec.baseline is not None:
+            cases.append(ValidationCase("baseline", spec.baseline, Verdict.ok))
+        return cases

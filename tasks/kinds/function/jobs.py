@@ -1,0 +1,113 @@
+"""The sandbox jobs of the `function` kind: one that makes a problem's tests and times its reference (cached),
+and one per answer that checks and times it. runtime/ holds what runs inside them; docs/measurement.md says
+what they guarantee."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, Field, ValidationError
+
+from hpceval.sandbox.base import Job, Limits, Step
+from hpceval.tasks.kinds.function.schema import FunctionProblem
+
+RUNTIME = Path(__file__).with_name("runtime")
+MEASURE_FILES = ("trusted.py", "worker.py", "wire.py")
+ECHO_REPS = 2
+MEMORY_MB = 4096  # ENAMEL's memory limit
+PROCESSES = 64
+CHECK_GRACE_S = 1.0  # as in runtime/trusted.py
+RESULT_PREFIX = "HPCEVAL_RESULT"
+M = TypeVar("M", bound=BaseModel)
+
+
+def runtime_files(names: tuple[str, ...]) -> dict[str, str]:
+    return {name: (RUNTIME / name).read_text() for name in names}
+
+
+class LevelReport(BaseModel):
+    times: list[list[float]] = Field(default_factory=list)  # net seconds per run, per case (empty: untimed)
+
+
+class TrustedReport(BaseModel):
+    """The result line of runtime/trusted.py."""
+
+    verdict: str
+    message: str = ""
+    levels: list[LevelReport] = Field(default_factory=list)
+    echo_s: list[list[float]] = Field(default_factory=list)
+    failed_level: int | None = None
+    failed_case: int | None = None
+
+
+class GeneratedTests(BaseModel):
+    """The result line of runtime/generate.py."""
+
+    tests_b64: str
+    generate_s: float = 0.0
+
+
+@dataclass(frozen=True)
+class KeyedJob:
+    job: Job
+    result_key: str
+
+
+def _python(script: str, *args: str) -> list[str]:
+    return ["python3", "-I", "-S", script, *args]
+
+
+def measure_step(name: str, problem: FunctionProblem, tests: str, solution: str, limit_s: float, key: str,
+                 echo_from: str | None = None) -> Step:
+    runs = sum(count * (problem.reps if hardness > 0 else 1) for count, hardness in zip(problem.cases,
+                                                                                        problem.hardness, strict=True))
+    wall = runs * (limit_s + 0.2) + sum(problem.cases) * (ECHO_REPS * 0.5 + CHECK_GRACE_S) + 30.0
+    return Step(name=name, argv=_python("trusted.py", "--problem", "problem.json", "--tests", tests, "--solution",
+                                        solution, "--reps", str(problem.reps), "--echo", str(ECHO_REPS),
+                                        "--limit-s", repr(limit_s), *(["--echo-from", echo_from] if echo_from else [])),
+                env={"HPCEVAL_RESULT_KEY": key},
+                limits=Limits(wall_s=wall, memory_mb=MEMORY_MB, processes=PROCESSES, output_bytes=4_000_000),
+                exclusive=True)
+
+
+def reference_job(problem: FunctionProblem, limit_s: float = 60.0) -> KeyedJob:
+    """Make the tests (step `generate`: inputs from the seeded generator, answers from the reference) and time
+    the reference on them (step `time`), the way every answer is timed."""
+    key = secrets.token_hex(16)
+    files = runtime_files((*MEASURE_FILES, "generate.py", "gen_helpers.py"))
+    files["problem.json"] = json.dumps(problem.trusted_view())
+    files["reference.py"] = problem.reference_module()
+    generate = Step(name="generate", argv=_python("generate.py", "--problem", "problem.json", "--out", "tests.pkl"),
+                    env={"HPCEVAL_RESULT_KEY": key},
+                    limits=Limits(wall_s=600.0, memory_mb=8192, processes=PROCESSES, output_bytes=400_000_000))
+    time = measure_step("time", problem, "tests.pkl", "reference.py", limit_s, key)
+    return KeyedJob(Job(files=files, steps=[generate, time], cores=1), key)
+
+
+def answer_job(problem: FunctionProblem, tests_b64: str, answer: str, limit_s: float,
+               echo_s: list[list[float]]) -> KeyedJob:
+    """One step, `measure`: the zygote compiles the answer (a syntax error is its build error), the trusted side
+    checks and times it, subtracting the exchange's cost measured with the reference (`echo_s`, per level and
+    case). Being the job's only step, nothing the answer leaves in the work dir is read by a later trusted one."""
+    key = secrets.token_hex(16)
+    files = runtime_files(MEASURE_FILES)
+    files.update({"problem.json": json.dumps(problem.trusted_view()), "tests.b64": tests_b64, "solution.py": answer,
+                  "echo.json": json.dumps(echo_s)})
+    measure = measure_step("measure", problem, "tests.b64", "solution.py", limit_s, key, "echo.json")
+    return KeyedJob(Job(files=files, steps=[measure], cores=1), key)
+
+
+def keyed_result(stdout: str, key: str, model: type[M]) -> M | None:
+    """The one result line the trusted side wrote with this job's key (None when there is not exactly one)."""
+    prefix = f"{RESULT_PREFIX} {key} "
+    lines = [line for line in stdout.splitlines() if line.startswith(prefix)]
+    if len(lines) != 1:
+        return None
+    try:
+        return model.model_validate_json(lines[0][len(prefix):])
+    except ValidationError:
+        return None

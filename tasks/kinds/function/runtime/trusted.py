@@ -1,0 +1,378 @@
+"""The trusted side of a `function` job: it holds the inputs and the expected outputs, runs the checker and owns
+the clock. The candidate's code never runs in this process (see docs/measurement.md, "function tasks").
+
+    python3 -I -S trusted.py --problem problem.json --tests TESTS [--reps R] [--echo E] [--limit-s L]
+
+TESTS (a pickle, base64 when it ends in .b64) holds the levels: `{"levels": [{"size", "hardness", "cases":
+[(args, answer), ...]}]}`. A level of hardness 0 is checked once per case, untimed; every other case is run
+R times, each time in a new child of the zygote (worker.py), and each run's output is checked. A child first
+reads its input and says it is ready (no candidate code has run in it yet); a run's time is the wall time from
+the "go" this process sends to the last byte of the output arriving (the child runs the candidate's module and
+the call in between) minus the fastest of E echo runs of the level's first case (a child that sends the
+expected answer back: the cost of the exchange itself, which depends on the level's output size). A net time above L
+seconds ends the measurement with `timeout` (right-censored). One line `HPCEVAL_RESULT <key> {json}` reports
+it all; the key comes from HPCEVAL_RESULT_KEY, which no other process sees.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import ctypes
+import gc
+import json
+import os
+import pickle
+import select
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's folder out
+import wire  # noqa: E402
+
+PR_SET_DUMPABLE = 4
+PR_SET_CHILD_SUBREAPER = 36
+CHECK_GRACE_S = 1.0  # untimed checks may take this much longer than the limit
+FLOOR_S = 1e-6  # a net time below the exchange's own noise counts as this
+INPUT_DEADLINE_S = 60.0  # for the child to read its input (untimed)
+EXIT_GRACE_S = 0.05  # for a child to exit by itself after its output
+
+
+class Failure(Exception):
+    def __init__(self, verdict: str, message: str, level: int, case: int) -> None:
+        super().__init__(message)
+        self.verdict, self.message, self.level, self.case = verdict, message, level, case
+
+
+def _harden() -> str:
+    """No other process of this uid may read this one's memory, environment or descriptors; orphans of the
+    candidate's processes become this process's children; the result key leaves the environment."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    return os.environ.pop("HPCEVAL_RESULT_KEY", "")
+
+
+def _children(pid: int) -> list[int] | None:
+    """The children of every thread of `pid` (None where the kernel has no /proc/PID/task/TID/children)."""
+    try:
+        threads = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return []
+    found: list[int] = []
+    for tid in threads:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/children", "rb") as handle:
+                found += [int(word) for word in handle.read().split()]
+        except FileNotFoundError:
+            if not os.path.exists(f"/proc/{pid}/task/{tid}/children"):
+                return None
+        except OSError:
+            continue
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().rsplit(b")", 1)[1].split()[0] != b"Z"  # a zombie runs nothing
+    except (OSError, IndexError):
+        return False
+
+
+def _descendants(root: int, spare: set[int]) -> list[int]:
+    """Every live process below `root` but those in `spare` (orphans come back to `root`: it is a subreaper)."""
+    found: list[int] = []
+    frontier = [root]
+    while frontier:
+        children = _children(frontier.pop())
+        if children is None:
+            return _descendants_by_scan(root, spare)
+        for child in children:
+            if _running(child):
+                found.append(child)
+            frontier.append(child)
+    return [pid for pid in found if pid not in spare]
+
+
+def _descendants_by_scan(root: int, spare: set[int]) -> list[int]:
+    parents: dict[int, list[int]] = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[0] != b"Z":  # a zombie runs nothing; its parent reaps it
+            parents.setdefault(int(fields[1]), []).append(int(name))
+    found, frontier = [], [root]
+    while frontier:
+        for child in parents.get(frontier.pop(), []):
+            found.append(child)
+            frontier.append(child)
+    return [pid for pid in found if pid not in spare]
+
+
+def _reap_orphans(spare: set[int]) -> None:
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        if pid in spare:  # the zygote died: nothing more can run
+            raise Failure("runtime_error", "the worker process died", -1, -1)
+
+
+class Zygote:
+    def __init__(self, solution: str, entry: str) -> None:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get("HOME", "/tmp"),
+               "TMPDIR": os.environ.get("TMPDIR", "/tmp"), "PYTHONHASHSEED": "0", "LC_ALL": "C.UTF-8"}
+        here = os.path.dirname(os.path.abspath(__file__))
+        self.process = subprocess.Popen(
+            [sys.executable, "-I", "-S", os.path.join(here, "worker.py"), str(theirs.fileno()), solution, entry],
+            pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, env=env,
+            cwd=here)
+        theirs.close()
+        self.control = ours
+        self.spare = {os.getpid(), self.process.pid}
+        reply = self._reply(60.0)
+        self.compile_error = reply[1:].decode("utf-8", "replace") if reply[:1] == b"E" else None
+
+    def _reply(self, timeout: float) -> bytes:
+        self.control.settimeout(timeout)
+        try:
+            reply = self.control.recv(65536)
+        except (TimeoutError, OSError):
+            reply = b""
+        if not reply:
+            raise Failure("runtime_error", "the worker process stopped answering", -1, -1)
+        return reply
+
+    def call(self, payload: bytes, deadline_s: float, mode: bytes = b"F") -> tuple[float, bytes, bytes]:
+        """One call in a new child (see worker.py for the modes): (wall seconds of the exchange, reply tag, reply
+        payload). Every process the child left is killed before this returns."""
+        to_child_r, to_child_w = os.pipe()
+        from_child_r, from_child_w = os.pipe()
+        socket.send_fds(self.control, [mode], [to_child_r, from_child_w])
+        os.close(to_child_r)
+        os.close(from_child_w)
+        start = time.perf_counter()
+        pid = 0
+        try:
+            # the input, untimed (it waits in the pipe while the zygote forks): the child runs only the zygote's
+            # code until it says it is ready
+            tag, body = wire.send_then_receive(to_child_w, from_child_r, wire.frame(b"I", payload),
+                                               start + INPUT_DEADLINE_S)
+            pid = int(self._reply(10.0)[1:])
+            if tag != b"R":
+                raise wire.Closed
+            start = time.perf_counter()
+            wire.send(to_child_w, b"G")
+            tag, body = wire.receive(from_child_r, start + deadline_s)
+            elapsed = time.perf_counter() - start
+        except wire.Timeout:
+            elapsed, tag, body = time.perf_counter() - start, b"T", b""
+        except wire.Closed:
+            elapsed, tag, body = time.perf_counter() - start, b"C", b""
+        finally:
+            os.close(to_child_w)
+            os.close(from_child_r)
+        if not pid:  # the child died before it was ready: the zygote still names it
+            pid = int(self._reply(10.0)[1:])
+        self._end(pid, wait_s=EXIT_GRACE_S if tag == b"O" else 0.0)
+        if tag == b"C":
+            body = self._status_text(pid).encode()
+        return elapsed, tag, body
+
+    def _end(self, pid: int, wait_s: float) -> None:
+        """Kill every process of the call that is still alive (the child included, after `wait_s` for it to exit
+        by itself: an honest child does right after its output) and reap the orphans."""
+        if wait_s:
+            try:
+                handle = os.pidfd_open(pid)
+            except OSError:
+                handle = -1
+            if handle >= 0:
+                select.select([handle], [], [], wait_s)
+                os.close(handle)
+        for _ in range(1000):
+            left = _descendants(os.getpid(), self.spare)
+            if not left:
+                break
+            for other in left:
+                try:
+                    os.kill(other, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            _reap_orphans(self.spare)
+            time.sleep(0.0005)
+        _reap_orphans(self.spare)
+
+    def _status_text(self, pid: int) -> str:
+        self.control.send(b"W" + str(pid).encode())
+        status = int(self._reply(10.0)[1:])
+        if os.WIFSIGNALED(status):
+            return f"the solution's process was killed by signal {os.WTERMSIG(status)}"
+        return f"the solution's process exited with status {os.WEXITSTATUS(status)} before returning"
+
+    def close(self) -> None:
+        try:
+            self.control.send(b"Q")
+        except OSError:
+            pass
+        self.process.kill()
+        self.process.wait()
+
+
+def _checker(problem: dict) -> object:
+    namespace: dict[str, object] = {"__name__": "__checker__"}
+    exec(problem["prompt"].rstrip("\n") + "\n    pass\n\n" + problem["checker"], namespace)  # noqa: S102
+    return namespace["__check"]
+
+
+_UNREAD = object()
+
+
+def _outcome_of(tag: bytes, body: bytes, check: object, args: tuple, answer: object,
+                output: object = _UNREAD) -> tuple[str, str]:
+    if tag == b"T":
+        return "timeout", "over the time limit"
+    if tag == b"C":
+        return "runtime_error", body.decode("utf-8", "replace")
+    if tag == b"X":
+        lines = body.decode("utf-8", "replace").strip().splitlines()
+        return "runtime_error", lines[-1] if lines else "the solution raised an exception"
+    if tag == b"N":
+        return "wrong_answer", ("the output is not plain data (None, bool, int, float, str, bytes, list, tuple, "
+                                f"dict, set): {body.decode('utf-8', 'replace')[:300]}")
+    if tag != b"O":
+        return "runtime_error", "the solution's process sent something other than its output"
+    if output is _UNREAD:
+        try:
+            output = wire.loads_plain(body)
+        except wire.NotPlain as exc:
+            return "wrong_answer", str(exc)
+    try:
+        accepted = bool(check(args, answer, output))  # type: ignore[operator]
+    except Exception as exc:  # noqa: BLE001 - a checker that chokes on the output rejects it
+        accepted = False
+        return "wrong_answer", f"the checker rejected the output ({type(exc).__name__})"
+    return ("ok", "") if accepted else ("wrong_answer", "wrong output")
+
+
+def _check_level(zygote: Zygote, level_index: int, cases: list, check: object, limit_s: float,
+                 report: dict) -> None:
+    deadline = len(cases) * (limit_s + CHECK_GRACE_S)
+    _elapsed, tag, body = zygote.call(pickle.dumps([args for args, _ in cases], protocol=5), deadline, b"FB")
+    outputs: list[object] | None = None
+    if tag == b"O":
+        try:
+            read = wire.loads_plain(body)
+        except wire.NotPlain as exc:
+            raise Failure("wrong_answer", f"level {level_index}: {exc}", level_index, 0) from None
+        outputs = read if isinstance(read, list) else None
+        if outputs is None or len(outputs) != len(cases):
+            raise Failure("wrong_answer", f"level {level_index}: the outputs do not match the cases", level_index, 0)
+    for case_index, (args, answer) in enumerate(cases):
+        if outputs is None:
+            verdict, message = _outcome_of(tag, body, check, args, answer)
+            raise Failure(verdict, f"level {level_index}: {message}", level_index, 0)
+        verdict, message = _outcome_of(b"O", b"", check, args, answer, outputs[case_index])
+        if verdict != "ok":
+            raise Failure(verdict, f"level {level_index} case {case_index}: {message}", level_index, case_index)
+    report["levels"].append({"times": [[] for _ in cases]})
+    report["echo_s"].append([0.0 for _ in cases])
+
+
+def measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_reps: int, limit_s: float,
+            report: dict, known_echo: list[list[float]] | None = None) -> None:
+    """Fill report["levels"][l]["times"][case] (net seconds per run) and report["echo_s"][l][case]; raise Failure
+    at the first run that is not ok (what was measured until then stays in the report)."""
+    report.update(levels=[], echo_s=[])
+    for level_index, level in enumerate(levels):
+        timed = float(level["hardness"]) > 0
+        times: list[list[float]] = []
+        echoes: list[float] = []
+        if not timed:  # checked, not timed: every case in one child
+            _check_level(zygote, level_index, level["cases"], check, limit_s, report)
+            continue
+        for case_index, (args, answer) in enumerate(level["cases"]):
+            payload = pickle.dumps(args, protocol=5)
+            echo = 0.0
+            if timed and known_echo is not None:
+                echo = known_echo[level_index][case_index]
+            elif timed and echo_reps and case_index == 0:  # the exchange costs alike for a level's cases
+                echo_payload = pickle.dumps((args, answer), protocol=5)
+                echo = min(zygote.call(echo_payload, 60.0, b"FE")[0] for _ in range(echo_reps))
+            elif timed and echo_reps:
+                echo = echoes[0]
+            echoes.append(echo)
+            case_times: list[float] = []
+            for _ in range(reps if timed else 1):
+                deadline = echo + limit_s + (0.0 if timed else CHECK_GRACE_S)
+                elapsed, tag, body = zygote.call(payload, deadline)
+                verdict, message = _outcome_of(tag, body, check, args, answer)
+                net = max(elapsed - echo, FLOOR_S)
+                if verdict == "ok" and timed and net > limit_s:
+                    verdict, message = "timeout", "over the time limit"
+                if verdict != "ok":
+                    report["levels"].append({"times": times + [case_times]})
+                    report["echo_s"].append(echoes)
+                    raise Failure(verdict, f"level {level_index} case {case_index}: {message}", level_index,
+                                  case_index)
+                if timed:
+                    case_times.append(net)
+            times.append(case_times)
+        report["levels"].append({"times": times})
+        report["echo_s"].append(echoes)
+
+
+def main() -> None:
+    key = _harden()
+    gc.disable()  # no collection of this process's garbage inside a timed exchange
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--problem", required=True)
+    parser.add_argument("--tests", required=True)
+    parser.add_argument("--solution", default="solution.py")
+    parser.add_argument("--reps", type=int, default=6)
+    parser.add_argument("--echo", type=int, default=3)
+    parser.add_argument("--limit-s", type=float, default=60.0)
+    parser.add_argument("--echo-from", help="a JSON file of echo times per level and case (no echo runs then)")
+    args = parser.parse_args()
+    with open(args.problem, encoding="utf-8") as handle:
+        problem = json.load(handle)
+    with open(args.tests, "rb") as handle:
+        raw = handle.read()
+    tests = pickle.loads(base64.b64decode(raw) if args.tests.endswith(".b64") else raw)
+    check = _checker(problem)
+    known_echo = None
+    if args.echo_from:
+        with open(args.echo_from, encoding="utf-8") as handle:
+            known_echo = json.load(handle)
+    result: dict = {"verdict": "ok", "message": ""}
+    zygote = Zygote(os.path.abspath(args.solution), problem["entry_point"])
+    try:
+        if zygote.compile_error:
+            result.update(verdict="build_error", message=zygote.compile_error)
+        else:
+            try:
+                measure(zygote, tests["levels"], check, args.reps, args.echo, args.limit_s, result, known_echo)
+            except Failure as failure:
+                result.update(verdict=failure.verdict, message=failure.message, failed_level=failure.level,
+                              failed_case=failure.case)
+    finally:
+        zygote.close()
+    sys.stdout.write(f"HPCEVAL_RESULT {key} {json.dumps(result)}\n")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

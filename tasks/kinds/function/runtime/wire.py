@@ -1,0 +1,131 @@
+"""The messages between the trusted side, the zygote and the zygote's children: a one-byte tag, an eight-byte
+length and the payload. Shipped into the sandbox; standard library only.
+
+The trusted side reads what a child sends with `loads_plain`, an unpickler that refuses every global: only
+pickle's own data opcodes remain (None, bool, int, float, complex is refused, str, bytes, list, tuple, dict,
+set, frozenset), so a child cannot make the trusted side call anything, and an object of any other type (a list
+subclass with a forgiving `__eq__`, a lazy proxy) does not get through.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import select
+import struct
+import time
+
+HEADER = struct.Struct(">cQ")
+MAX_PAYLOAD = 1 << 31  # a child's claim of a longer message ends the exchange
+
+
+class Timeout(Exception):
+    """The other side did not finish its part before the deadline."""
+
+
+class Closed(Exception):
+    """The other side closed its end (it exited, or was killed) before a whole message came."""
+
+
+class NotPlain(Exception):
+    """A payload that is not plain data."""
+
+
+def frame(tag: bytes, payload: bytes = b"") -> bytes:
+    return HEADER.pack(tag, len(payload)) + payload
+
+
+def _wait(fd: int, writable: bool, deadline: float | None) -> None:
+    timeout = None if deadline is None else deadline - time.perf_counter()
+    if timeout is not None and timeout <= 0:
+        raise Timeout
+    ready = select.select([], [fd], [], timeout) if writable else select.select([fd], [], [], timeout)
+    if not any(ready):
+        raise Timeout
+
+
+def read_exact(fd: int, count: int, deadline: float | None = None) -> bytes:
+    chunks = bytearray()
+    while len(chunks) < count:
+        if deadline is not None:
+            _wait(fd, False, deadline)
+        chunk = os.read(fd, min(count - len(chunks), 1 << 20))
+        if not chunk:
+            raise Closed
+        chunks += chunk
+    return bytes(chunks)
+
+
+def receive(fd: int, deadline: float | None = None, limit: int = MAX_PAYLOAD) -> tuple[bytes, bytes]:
+    tag, length = HEADER.unpack(read_exact(fd, HEADER.size, deadline))
+    if length > limit:
+        raise Closed
+    return tag, read_exact(fd, length, deadline)
+
+
+def send(fd: int, tag: bytes, payload: bytes = b"") -> None:
+    view = memoryview(frame(tag, payload))
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def send_then_receive(out_fd: int, in_fd: int, data: bytes, deadline: float) -> tuple[bytes, bytes]:
+    """Write `data` to `out_fd` while reading one message from `in_fd`, both before `deadline` (the other
+    side may answer, or die, before it has read everything)."""
+    os.set_blocking(out_fd, False)
+    view = memoryview(data)
+    header = bytearray()
+    body = bytearray()
+    length = None
+    while True:
+        timeout = deadline - time.perf_counter()
+        if timeout <= 0:
+            raise Timeout
+        readable, writable, _ = select.select([in_fd], [out_fd] if view else [], [], timeout)
+        if writable:
+            try:
+                view = view[os.write(out_fd, view[:1 << 20]):]
+            except BrokenPipeError:
+                view = view[len(view):]  # the reader is gone; what it said (or its silence) decides
+        if readable:
+            want = HEADER.size - len(header) if length is None else length - len(body)
+            chunk = os.read(in_fd, min(want, 1 << 20))
+            if not chunk:
+                raise Closed
+            if length is None:
+                header += chunk
+                if len(header) == HEADER.size:
+                    tag, length = HEADER.unpack(bytes(header))
+                    if length > MAX_PAYLOAD:
+                        raise Closed
+            else:
+                body += chunk
+            if length is not None and len(body) == length:
+                return tag, bytes(body)
+
+
+def wait_closed(fd: int, deadline: float) -> bool:
+    """Read and drop whatever comes on `fd` until every writer has closed it (True) or `deadline` passes."""
+    while True:
+        try:
+            _wait(fd, False, deadline)
+        except Timeout:
+            return False
+        if not os.read(fd, 1 << 16):
+            return True
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> object:
+        raise NotPlain(f"{module}.{name}")
+
+
+def loads_plain(payload: bytes) -> object:
+    try:
+        return _PlainUnpickler(io.BytesIO(payload)).load()
+    except NotPlain as exc:
+        raise NotPlain(f"the output holds a {exc}; return plain data (None, bool, int, float, str, bytes, list, "
+                       "tuple, dict, set)") from None
+    except Exception as exc:  # noqa: BLE001 - any malformed payload is the sender's fault
+        raise NotPlain(f"the output could not be read ({type(exc).__name__})") from None

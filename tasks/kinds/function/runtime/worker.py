@@ -1,0 +1,122 @@
+"""The zygote: the one process of a `function` job that holds the candidate's compiled code, and never runs it.
+
+    python3 -I -S worker.py CONTROL_FD SOLUTION ENTRY_POINT
+
+It compiles SOLUTION, reports over the control socket (a SOCK_SEQPACKET pair: one packet a message), then forks one
+child per call on the trusted side's command. A child runs the candidate's module and one call of ENTRY_POINT in a
+fresh interpreter state (a copy of this pristine process), so nothing survives from one call to the next: not a
+cache, not a patched module, not a thread. The child talks to the trusted side over two pipes whose ends came with
+the command (SCM_RIGHTS): it reads its input and says it is ready before any candidate code runs; the trusted side's
+clock then spans "go", the candidate's module, the call and the output's way back."""
+
+from __future__ import annotations
+
+import builtins
+import gc
+import os
+import pickle
+import resource
+import socket
+import sys
+import traceback
+import types
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's folder out
+import wire  # noqa: E402
+
+# Modules a solution commonly imports, loaded once here so that a child's `import` finds them.
+# (A small zygote forks fast: each module here costs every run a little, so only the common ones.)
+PRELOADED = ("bisect", "collections", "copy", "functools", "hashlib", "heapq", "itertools", "math", "operator",
+             "random", "re", "string", "typing")
+
+
+def _preload() -> None:
+    for name in PRELOADED:
+        try:
+            __import__(name)
+        except ImportError:
+            pass
+
+
+def _run_child(code: types.CodeType, entry: str, in_fd: int, out_fd: int, mode: bytes) -> None:
+    """One call (mode b"F"), the calls of a list of inputs (b"FB": an untimed level's checks), or an echo (b"FE").
+    Runs in a fresh fork; ends with os._exit, whatever the candidate does."""
+    try:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))  # no file gets any content: no cache on disk
+        _tag, payload = wire.receive(in_fd)
+        received = pickle.loads(payload)  # no candidate code has run in this process yet
+        gc.disable()  # as ENAMEL's evaluator times: no collector pauses inside a run (a run is one process)
+        wire.send(out_fd, b"R")
+        wire.receive(in_fd)  # "go": the trusted side's clock is running from here
+        if mode == b"FE":  # the trusted side's calibration: the same exchange, with no candidate code in it
+            output = received[1]
+        else:
+            namespace = {"__name__": "__solution__", "__builtins__": builtins}
+            exec(code, namespace)  # noqa: S102 - the candidate's module, in this throw-away process
+            function = namespace.get(entry)
+            if not callable(function):
+                raise NameError(f"the solution defines no function {entry}()")
+            output = [function(*args) for args in received] if mode == b"FB" else function(*received)
+        try:
+            data = pickle.dumps(output, protocol=5)
+        except Exception as exc:  # noqa: BLE001 - an object pickle cannot write is no plain data either
+            wire.send(out_fd, b"N", f"{type(exc).__name__}: {exc}"[:2000].encode("utf-8", "replace"))
+        else:
+            wire.send(out_fd, b"O", data)
+    except BaseException:  # noqa: BLE001 - sys.exit, KeyboardInterrupt included: all are the candidate's failure
+        try:
+            wire.send(out_fd, b"X", traceback.format_exc(limit=8)[-4000:].encode("utf-8", "replace"))
+        except BaseException:  # noqa: BLE001
+            pass
+    os._exit(0)
+
+
+def _reap(statuses: dict[int, int]) -> None:
+    """Collect the children that have ended (the trusted side asks for a status only when a child died
+    without an answer)."""
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        statuses[pid] = status
+        if len(statuses) > 64:
+            statuses.pop(next(iter(statuses)))
+
+
+def main() -> None:
+    control = socket.socket(fileno=int(sys.argv[1]))
+    source_path, entry = sys.argv[2], sys.argv[3]
+    _preload()
+    try:
+        with open(source_path, encoding="utf-8") as handle:
+            code = compile(handle.read(), "solution.py", "exec")
+    except (SyntaxError, ValueError, OSError) as exc:
+        control.send(b"E" + f"{type(exc).__name__}: {exc}".encode()[:60000])
+        return
+    control.send(b"R")
+    statuses: dict[int, int] = {}
+    while True:
+        message, fds, _flags, _addr = socket.recv_fds(control, 16, 2)
+        _reap(statuses)
+        if not message or message == b"Q":
+            return
+        if message[:1] == b"W":
+            pid = int(message[1:])
+            status = statuses.pop(pid) if pid in statuses else os.waitpid(pid, 0)[1]
+            control.send(b"S" + str(status).encode())
+            continue
+        in_fd, out_fd = fds
+        pid = os.fork()
+        if pid == 0:
+            control.close()
+            _run_child(code, entry, in_fd, out_fd, message)
+        os.close(in_fd)
+        os.close(out_fd)
+        control.send(b"P" + str(pid).encode())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""What a `function` problem is: a Python function over input levels of growing size (ENAMEL's design)."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from hpceval.tasks.schema import ProblemBase
+
+ENAMEL_CASES: tuple[int, ...] = (8, 4, 4, 4)  # test cases per level, ENAMEL's default
+ENAMEL_REPS = 6  # runs of each case of a timed level
+
+
+class FunctionProblem(ProblemBase):
+    """Every field the trusted side needs travels with the problem: the sandbox job is built from it alone."""
+
+    entry_point: str
+    prompt: str  # what the coder sees: the signature and the docstring
+    generator: str  # Python source defining generate_input(size, lid, cid) (see runtime/generate.py)
+    reference: str  # the expert solution: the prompt's body, or a whole module
+    checker: str  # Python source defining __check(input, answer, output) -> bool
+    baseline: str | None = None  # a naive but correct whole module (the `baseline` agent's answer)
+    sizes: list[int]  # the size passed to the generator at each level
+    hardness: list[float] = Field(default_factory=lambda: [0.0, 3.0, 3.0, 4.0])  # 0: checked, not timed
+    cases: list[int] = Field(default_factory=lambda: list(ENAMEL_CASES))
+    reps: int = ENAMEL_REPS
+    alpha: float = 2.0  # time limit: alpha x the reference's slowest timed level
+    tolerance_s: float = 0.01  # added to that limit (ENAMEL's tolerence_sec)
+    seed: str = "hpceval"  # the generator's seed is f"{seed}:{level}:{case}"
+    source_index: int | None = None  # position in the dataset the problem came from (sample files use it)
+
+    @model_validator(mode="after")
+    def _levels_agree(self) -> FunctionProblem:
+        if not (len(self.sizes) == len(self.hardness) == len(self.cases)) or not self.sizes:
+            raise ValueError(f"sizes, hardness and cases need one entry per level (got {len(self.sizes)}, "
+                             f"{len(self.hardness)}, {len(self.cases)})")
+        if not any(h > 0 for h in self.hardness):
+            raise ValueError("at least one level needs a positive hardness (a timed level)")
+        if min(self.cases) < 1 or self.reps < 1:
+            raise ValueError("every level needs at least one case, and reps must be >= 1")
+        return self
+
+    def reference_module(self) -> str:
+        """The reference as a whole module (a body is appended to the prompt)."""
+        if f"def {self.entry_point}" in self.reference:
+            return self.reference
+        return self.prompt.rstrip("\n") + "\n" + self.reference
+
+    def trusted_view(self) -> dict[str, object]:
+        """problem.json of a job: what runtime/generate.py and runtime/trusted.py read."""
+        return {"entry_point": self.entry_point, "prompt": self.prompt, "generator": self.generator,
+                "reference": self.reference, "checker": self.checker, "sizes": self.sizes,
+                "hardness": self.hardness, "cases": self.cases, "seed": self.seed}
