@@ -111,3 +111,10 @@ def test_list_json_has_the_142_scored_problems_with_their_subset():
     assert len(tasks) == 142 and tasks[0]["task_id"] == "enamel/HumanEval/0"
     assert {t["problem_type"] for t in tasks} == {"algorithm", "implementation", "other"}
     assert sum(t["problem_type"] == "algorithm" for t in tasks) == 20
+
+
+def test_validate_holds_on_an_enamel_task(tmp_path, cache):
+    result = hpceval("validate", "enamel", "--dataset", str(CSV), "--task", "enamel/HumanEval/1", "--sandbox", "local",
+                     env=cache)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 of 2 checks hold on 1 tasks" in result.stdout + result.stderr
