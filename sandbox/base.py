@@ -5,7 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SEALED_PREFIX = "@sealed/"  # an argv item `@sealed/NAME`: the file NAME a `seal` step moved out of the job's reach
 
 
 class Verdict(StrEnum):
@@ -48,6 +50,29 @@ class Step(BaseModel):
     env: dict[str, str] = Field(default_factory=dict)
     limits: Limits = Field(default_factory=Limits)
     exclusive: bool = False  # timed steps: run alone in the timing lane
+    # Files this step made that later steps run but the job must not change: once the step has succeeded, the
+    # sandbox moves them out of the work dir into a place the job's uid cannot write; later steps name them as
+    # `sealed(NAME)`. Without it a later step's candidate could replace what a step after it trusts.
+    seal: list[str] = Field(default_factory=list)
+
+    @field_validator("seal")
+    @classmethod
+    def _plain_names(cls, names: list[str]) -> list[str]:
+        bad = [name for name in names if not name or "/" in name or name in (".", "..")]
+        if bad:
+            raise ValueError(f"seal takes plain file names of the work dir, not {bad}")
+        return names
+
+
+def sealed(name: str) -> str:
+    """How a step's argv names a file an earlier step sealed."""
+    return SEALED_PREFIX + name
+
+
+def resolve_sealed(argv: list[str], sealed_dir: str) -> list[str]:
+    """argv with every `@sealed/NAME` turned into that file's path under `sealed_dir`."""
+    return [sealed_dir.rstrip("/") + "/" + item[len(SEALED_PREFIX):] if item.startswith(SEALED_PREFIX) else item
+            for item in argv]
 
 
 class Job(BaseModel):

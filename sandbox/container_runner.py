@@ -9,17 +9,23 @@ process group, with rlimits: the job cannot signal the runner, read its memory, 
 /tmp and /dev/shm. Requests:
   {"op": "ping"}                                   -> facts about the container (for the fingerprint)
   {"op": "prepare", "job": ID, "files": {...}}     -> writes the files to /work/ID (as `uid`)
-  {"op": "step", "job": ID, "argv", "env", "wall_s", "cpu_s", "rlimits", "output_bytes"}
-                                                   -> exit status, signal, times, capped output, facts
+  {"op": "step", "job": ID, "argv", "env", "wall_s", "cpu_s", "rlimits", "output_bytes", "seal"}
+                                                   -> exit status, signal, times, capped output, facts;
+                                                      after a clean exit the files named in `seal` are moved
+                                                      into /work/.sealed/ID (root's: the job cannot change
+                                                      them), which argv items `@sealed/NAME` name
   {"op": "finish", "job": ID}                      -> removes every file and process `uid` left behind
 When stdin closes (the harness exited or died) the runner exits, and the container is removed with it.
 """
 
+import hashlib
 import json
 import os
 import resource
 import select
+import shutil
 import signal
+import stat
 import sys
 import time
 
@@ -27,6 +33,9 @@ UID = int(os.environ.get("HPCEVAL_UID", "1000"))  # one uid per pool slot: RLIMI
 WORK = "/work"
 SAFE_PATH = "/usr/local/cuda/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 SCRATCH_DIRS = ("/work", "/tmp", "/dev/shm")
+SEALED_ROOT = "/work/.sealed"  # root's, in the sticky /work: the job's uid can neither write nor rename it
+SEALED_PREFIX = "@sealed/"
+SEALED_DIGESTS: dict[str, dict[str, str]] = {}  # job -> {name: sha256}: checked again before every later step
 RLIMITS = {
     "cpu_s": resource.RLIMIT_CPU,
     "data_bytes": resource.RLIMIT_DATA,
@@ -36,8 +45,9 @@ RLIMITS = {
 }
 
 
-def as_job_user(action, *args):
-    """Run `action(*args)` in a child that has dropped to the job's uid; return its exit status."""
+def as_job_user(action, *args, meanwhile=None):
+    """Run `action(*args)` in a child that has dropped to the job's uid, and `meanwhile()` here while it runs;
+    return the child's exit status."""
     pid = os.fork()
     if pid == 0:
         code = 0
@@ -50,6 +60,8 @@ def as_job_user(action, *args):
             os.write(2, f"runner: {exc}\n".encode())
             code = 1
         os._exit(code)
+    if meanwhile is not None:
+        meanwhile()
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status)
 
@@ -190,6 +202,72 @@ def start_step(request, root, out_w, err_w):
         os._exit(126)
 
 
+def sealed_dir(job):
+    return os.path.join(SEALED_ROOT, os.path.basename(job_dir(job)))
+
+
+def resolve_sealed(argv, job):
+    return [os.path.join(sealed_dir(job), item[len(SEALED_PREFIX):]) if item.startswith(SEALED_PREFIX) else item
+            for item in argv]
+
+
+def seal(job, names):
+    """Copy each named regular file of the job's dir into a new root-owned read-only file, delete the original;
+    a problem, or None. Runs after the step's processes are all dead, so nothing of the job races it."""
+    root = job_dir(job)
+    target_dir = sealed_dir(job)
+    os.makedirs(SEALED_ROOT, mode=0o755, exist_ok=True)
+    os.makedirs(target_dir, mode=0o755, exist_ok=True)
+    for name in names:
+        if "/" in name or name in ("", ".", ".."):
+            return f"cannot seal {name!r}: not a plain file name"
+        data = read_and_remove_as_job_user(os.path.join(root, name))
+        if data is None:
+            return f"cannot seal {name}: not a regular file the job's uid can read and remove"
+        target = os.path.join(target_dir, name)
+        with open(target, "wb") as handle:
+            handle.write(data)
+        os.chmod(target, 0o555)
+        SEALED_DIGESTS.setdefault(job, {})[name] = hashlib.sha256(data).hexdigest()
+    return None
+
+
+def read_and_remove_as_job_user(path):
+    """The bytes of a regular file of the job's dir, which is then deleted (the runner has no CAP_DAC_OVERRIDE:
+    the 0700 job dir is open to its uid only); None when it is not there or not a regular file."""
+    read_fd, write_fd = os.pipe()
+    chunks = []
+
+    def send():
+        os.close(read_fd)
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        with open(path, "rb") as handle:
+            data = handle.read()
+        os.unlink(path)
+        with os.fdopen(write_fd, "wb") as out:
+            out.write(data)
+
+    def receive():
+        os.close(write_fd)
+        with os.fdopen(read_fd, "rb") as incoming:
+            chunks.extend(iter(lambda: incoming.read(1 << 20), b""))
+
+    status = as_job_user(send, meanwhile=receive)
+    return b"".join(chunks) if status == 0 else None
+
+
+def sealed_changed(job):
+    for name, digest in SEALED_DIGESTS.get(job, {}).items():
+        try:
+            with open(os.path.join(sealed_dir(job), name), "rb") as handle:
+                if hashlib.sha256(handle.read()).hexdigest() != digest:
+                    return name
+        except OSError:
+            return name
+    return None
+
+
 def pidfd(pid):
     try:
         return os.pidfd_open(pid)
@@ -198,6 +276,19 @@ def pidfd(pid):
 
 
 def run_step(request):
+    changed = sealed_changed(request["job"])
+    if changed:
+        return {"exit_code": 1, "signal": None, "wall_s": 0.0, "cpu_s": 0.0, "max_rss_kb": 0, "stdout": "",
+                "stderr": f"sandbox: the job changed the sealed file {changed}\n", "timed_out": False,
+                "output_exceeded": False, "oom_killed": False, "strays": 0}
+    request = {**request, "argv": resolve_sealed(request["argv"], request["job"])}
+    reply = run_step_once(request)
+    if request.get("seal") and reply["exit_code"] == 0 and not reply["timed_out"] and not reply["output_exceeded"]:
+        reply["seal_error"] = seal(request["job"], request["seal"])
+    return reply
+
+
+def run_step_once(request):
     root = job_dir(request["job"])
     cap = int(request["output_bytes"])
     out_r, out_w = os.pipe()
@@ -278,6 +369,8 @@ def run_step(request):
 
 def finish(request):
     strays = clear_processes()
+    shutil.rmtree(sealed_dir(request["job"]), ignore_errors=True)
+    SEALED_DIGESTS.pop(request["job"], None)
     tops = [d for d in SCRATCH_DIRS if os.path.isdir(d)]
     left = count_owned_outside(tops, skip=job_dir(request["job"]))
     for top in tops:

@@ -311,7 +311,7 @@ class DockerSandbox:
         limits = step.limits
         return {
             "op": "step", "job": job_id, "argv": step.argv, "env": step.env, "wall_s": limits.wall_s,
-            "output_bytes": limits.output_bytes,
+            "output_bytes": limits.output_bytes, "seal": step.seal,
             "rlimits": {"cpu_s": int(self._cpu_limit(step, cores)) + 1, "data_bytes": limits.memory_mb << 20,
                         "nproc": limits.processes, "fsize_bytes": limits.file_bytes, "core_bytes": 0},
         }
@@ -324,6 +324,8 @@ class DockerSandbox:
                                          self._cpu_limit(step, cores))
         if raw.get("oom_killed") and verdict != Verdict.timeout:  # the kernel killed part of the job: not a pass
             verdict, message = Verdict.memory_limit, f"memory limit of {step.limits.memory_mb} MB exceeded (OOM kill)"
+        if raw.get("seal_error") and verdict == Verdict.ok:  # the step's own output: never the candidate's doing
+            verdict, message = Verdict.infra_error, str(raw["seal_error"])
         return StepResult(name=step.name, kind=step.kind, verdict=verdict, exit_code=int(raw["exit_code"]),
                           signal=raw.get("signal"), wall_s=float(raw.get("wall_s", 0.0)), cpu_s=cpu_used,
                           max_rss_kb=int(raw.get("max_rss_kb", 0)), stdout=str(raw.get("stdout", "")), stderr=stderr,

@@ -64,7 +64,7 @@ def _bind(source: str, target: str, read_only: bool) -> None:
         _mount(None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID)
 
 
-def _enter_jail(root: str, workdir: str) -> None:
+def _enter_jail(root: str, workdir: str, ro_binds: list[str]) -> None:
     """Build the job's root in the (private) mount namespace and chroot into it."""
     _mount(None, "/", None, MS_REC | MS_PRIVATE)
     _mount("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "mode=755,size=64m")
@@ -82,6 +82,9 @@ def _enter_jail(root: str, workdir: str) -> None:
         _mount(fstype, os.path.join(root, name), fstype, flags, "mode=1777" if fstype == "tmpfs" else None)
     os.makedirs(root + workdir, exist_ok=True)  # after /tmp: the work dir usually lives below it
     _bind(workdir, root + workdir, read_only=False)
+    for path in ro_binds:  # the job's sealed files: at the same path, read-only
+        os.makedirs(root + path, exist_ok=True)
+        _bind(path, root + path, read_only=True)
     os.mkdir(os.path.join(root, "sys"))
     _bind("/sys", os.path.join(root, "sys"), read_only=True)  # hwloc (OpenMPI) reads the CPU topology here
     os.makedirs(os.path.join(root, "dev", "shm"))
@@ -154,7 +157,7 @@ def _init(spec: dict, in_pid_ns: bool) -> None:
             pass
     if spec.get("jail"):
         try:
-            _enter_jail(spec["jail_root"], spec["cwd"])
+            _enter_jail(spec["jail_root"], spec["cwd"], spec.get("ro_binds", []))
         except OSError as exc:  # the namespaces exist but the root cannot be built: do not run unconfined
             os.write(2, f"sandbox: could not build the job's root: {exc}\n".encode())
             os._exit(125)

@@ -13,12 +13,14 @@ exits; without one, only the job's process group is killed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import queue
 import resource
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -37,6 +39,7 @@ from hpceval.sandbox.base import (
     StepResult,
     Verdict,
     job_verdict,
+    resolve_sealed,
 )
 from hpceval.sandbox.docker_host import parse_cpuset
 from hpceval.sandbox.lanes import MachineLane, ReservedLane
@@ -99,6 +102,7 @@ class LocalSandbox:
     def run(self, job: Job) -> JobResult:
         slot = self._slots.get()
         workdir = Path(tempfile.mkdtemp(prefix="job-", dir=self.workroot))
+        sealed = Sealed(workdir.with_name(workdir.name + ".sealed")) if any(s.seal for s in job.steps) else None
         try:
             uid = slot if self.is_root else None  # as root, a slot is a leased uid
             self._write_files(workdir, job.files, uid)
@@ -106,8 +110,17 @@ class LocalSandbox:
             isolation: dict[str, bool] = {}
             for step in job.steps:
                 cpus = self.step_cpus(step, job.cores, self._slot_index[slot])
-                with self._lane.hold(exclusive=step.exclusive):
-                    result, isolation = self._run_step(step, workdir, uid, job.cores, cpus)
+                changed = sealed.changed() if sealed else None
+                if changed:
+                    result = StepResult(name=step.name, kind=step.kind, verdict=Verdict.runtime_error,
+                                        message=f"the job changed the sealed file {changed}")
+                else:
+                    with self._lane.hold(exclusive=step.exclusive):
+                        result, isolation = self._run_step(step, workdir, uid, job.cores, cpus, sealed)
+                    if result.verdict == Verdict.ok and step.seal and sealed:
+                        problem = sealed.take(workdir, step.seal)
+                        if problem:
+                            result = result.model_copy(update={"verdict": Verdict.infra_error, "message": problem})
                 results.append(result)
                 if result.verdict != Verdict.ok:
                     break
@@ -115,6 +128,8 @@ class LocalSandbox:
         finally:
             if not self.keep_dirs:
                 shutil.rmtree(workdir, ignore_errors=True)
+            if sealed:
+                shutil.rmtree(sealed.path, ignore_errors=True)
             self._slots.put(slot)
 
     @staticmethod
@@ -144,7 +159,8 @@ class LocalSandbox:
         return [cpus[(start + i) % len(cpus)] for i in range(count)]
 
     def _run_step(
-        self, step: Step, workdir: Path, uid: int | None, cores: int, cpus: list[int] | None = None
+        self, step: Step, workdir: Path, uid: int | None, cores: int, cpus: list[int] | None = None,
+        sealed: Sealed | None = None,
     ) -> tuple[StepResult, dict[str, bool]]:
         limits: Limits = step.limits
         env = {
@@ -161,8 +177,9 @@ class LocalSandbox:
         info_read, info_write = os.pipe()  # the launcher reports the isolation it got through this
         spec = {
             "info_fd": info_write,
-            "argv": step.argv,
+            "argv": resolve_sealed(step.argv, str(sealed.path)) if sealed else step.argv,
             "cwd": str(workdir),
+            "ro_binds": [str(sealed.path)] if sealed else [],
             "env": env,
             "uid": uid,
             "gid": uid,
@@ -292,6 +309,46 @@ class LocalSandbox:
             return dict(json.loads(line)) if line else {}
         except (OSError, ValueError):
             return {}
+
+
+class Sealed:
+    """The job's sealed files: a directory beside its work dir, owned by the harness's user. As root, the job's
+    uid cannot change it; without root (one uid for all) each file's hash is checked before every later step."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.mkdir(mode=0o755)
+        self.digests: dict[str, str] = {}
+
+    def take(self, workdir: Path, names: list[str]) -> str | None:
+        """Copy each file out of the work dir into a new read-only file here and delete it there; a problem, or
+        None. A copy, not a move: what the job may hold open or have linked to stays the job's."""
+        for name in names:
+            source = workdir / name
+            try:
+                info = source.lstat()
+                if not stat.S_ISREG(info.st_mode):
+                    return f"cannot seal {name}: not a regular file"
+                data = source.read_bytes()
+                source.unlink()
+            except OSError as exc:
+                return f"cannot seal {name}: {exc.strerror}"
+            target = self.path / name
+            target.write_bytes(data)
+            os.chmod(target, 0o555)
+            self.digests[name] = hashlib.sha256(data).hexdigest()
+        os.chmod(self.path, 0o555)
+        return None
+
+    def changed(self) -> str | None:
+        for name, digest in self.digests.items():
+            try:
+                now = hashlib.sha256((self.path / name).read_bytes()).hexdigest()
+            except OSError:
+                return name
+            if now != digest:
+                return name
+        return None
 
 
 def _live_pids_of(uid: int) -> list[int]:

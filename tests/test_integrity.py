@@ -49,10 +49,8 @@ CASES: dict[str, tuple[str, set[Verdict]]] = {
     "rank0_only.cpp": ("gemv/mpi", {Verdict.wrong_model}),
     "threads_in_serial.cpp": ("gemv/serial", {Verdict.wrong_model}),
     "cg_38_iterations": ("cg/serial", {Verdict.wrong_answer}),  # made below from the baseline
-    "trusted_swap.cpp": ("axpy/serial", {Verdict.policy_violation, Verdict.runtime_error, Verdict.wrong_answer}),
 }
 # Attacks that still succeed: each has a strict xfail below, which fails the day its defence lands.
-KNOWN_HOLES = {"trusted_swap.cpp"}
 # Attack: sloppy work. The baseline's CG stopped after 38 of the required iterations.
 SLOPPY_CG = ("cg_38_iterations", "it < iterations; ++it", "it < iterations * 38 / 50; ++it")
 
@@ -96,7 +94,9 @@ def attack_source(name: str, drop_name: str) -> str:
 
 
 def test_every_attack_file_has_a_case():
-    assert sorted(p.name for p in ATTACKS.iterdir()) == sorted(name for name in CASES if name != SLOPPY_CG[0])
+    own_test = {"trusted_swap.cpp"}  # judged by its measured speedup, in its own test below
+    assert sorted(p.name for p in ATTACKS.iterdir()) == sorted(
+        [name for name in CASES if name != SLOPPY_CG[0]] + list(own_test))
 
 
 def test_every_attack_gets_the_verdict_it_deserves(pack: Pack, box: Sandbox):
@@ -107,7 +107,7 @@ def test_every_attack_gets_the_verdict_it_deserves(pack: Pack, box: Sandbox):
         task_id, _ = CASES[name]
         return evaluate(box, pack, tasks[f"hpc/{task_id}"], attack_source(name, drop_name))
 
-    names = [name for name in CASES if name not in KNOWN_HOLES]
+    names = list(CASES)
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = dict(zip(names, pool.map(run, names), strict=True))
     wrong = {
@@ -126,12 +126,13 @@ def test_every_attack_gets_the_verdict_it_deserves(pack: Pack, box: Sandbox):
     assert not Path("/tmp", drop_name).exists(), "a job wrote into the host's /tmp"
 
 
-@pytest.mark.xfail(strict=True, reason="known hole: a check step's candidate can replace ./trusted, which the time "
-                                       "step then runs with the job's key in its environment (see the attack file)")
 def test_a_candidate_cannot_replace_the_trusted_driver_between_steps(pack: Pack, box: Sandbox):
     task = next(t for t in pack.tasks if t.task_id == "hpc/axpy/serial")
     evaluation = evaluate(box, pack, task, attack_source("trusted_swap.cpp", "unused"))
-    assert evaluation.verdict in CASES["trusted_swap.cpp"][1], (evaluation.verdict, evaluation.message)
+    # The swap finds nothing to swap, so what is left is an honest serial axpy: ok at about 1x, never the forged 100x.
+    assert evaluation.verdict == Verdict.ok, (evaluation.verdict, evaluation.message)
+    assert isinstance(evaluation.measurement, KernelMeasurement)
+    assert evaluation.measurement.speedup is not None and evaluation.measurement.speedup < 3
 
 
 def test_the_timing_lines_come_from_the_trusted_driver_only(pack: Pack, box: Sandbox):

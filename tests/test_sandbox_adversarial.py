@@ -151,3 +151,28 @@ def test_detached_sleeper_does_not_outlive_a_successful_step(box):
 def test_build_failure_and_exit_status(box):
     assert run_sh(box, "exit 3").verdict == Verdict.runtime_error
     assert run_sh(box, "exit 1", kind=StepKind.build).verdict == Verdict.build_error
+
+
+def test_a_sealed_file_is_out_of_a_later_steps_reach(box):
+    """Attack: a step after the seal (the candidate's) overwrites, renames, deletes and shadows the sealed program
+    and its directory; the step after it must still run the original. Without `seal` the attack wins."""
+    make = Step(name="make", kind=StepKind.build, argv=["sh", "-c", "printf '#!/bin/sh\\necho trusted\\n' > tool && "
+                                                                    "chmod 755 tool"], seal=["tool"])
+    attack = Step(name="attack", argv=["sh", "-c", (
+        't="$1"; d=$(dirname "$t"); test ! -e tool || exit 9; '
+        "printf '#!/bin/sh\\necho forged\\n' > tool; chmod 755 tool; "
+        'echo "echo forged" >> "$t"; chmod 777 "$t" "$d"; mv "$t" "$t.old"; rm -f "$t"; '
+        'mv "$d" "$d.old"; mkdir -p "$d"; cp tool "$t"; '
+        'mv /work/.sealed /work/.sealed.old; true'), "_", "@sealed/tool"])
+    run = Step(name="run", argv=["@sealed/tool"])
+    result = box.run(Job(files={}, steps=[make, attack, run]))
+    assert result.verdict == Verdict.ok, [(s.name, s.verdict, s.stderr[-300:]) for s in result.steps]
+    assert result.steps[2].stdout == "trusted\n"
+    still_serves(box)
+
+
+def test_a_seal_of_what_the_step_did_not_make_is_an_infra_error(box):
+    step = Step(name="make", kind=StepKind.build, argv=["true"], seal=["missing"])
+    result = box.run(Job(files={}, steps=[step, Step(name="never", argv=["true"])]))
+    assert result.verdict == Verdict.infra_error and len(result.steps) == 1
+    assert "cannot seal missing" in result.steps[0].message

@@ -1,7 +1,7 @@
 // Attack: replace the trusted driver between steps. During the check step (correct answers) the worker renames
 // ./trusted away and writes a script in its place that prints a forged time result with the job's key, which the
-// time step's environment still holds. Expected: anything but ok. KNOWN HOLE (issue 12 note): it scores ok,
-// a 100x speedup credited at the bound; tests/test_integrity.py keeps it as a strict xfail until the fix.
+// time step's environment still holds. Expected: anything but ok. Before the sandbox sealed `trusted` after its
+// build, this scored ok: a 100x speedup, credited at the bound.
 #include <cstdio>
 #include <cstdlib>
 #include <sys/stat.h>

@@ -8,7 +8,9 @@ Two processes measure a candidate, and only one of them runs its code (see docs/
     libcandidate.so, the candidate's object after the symbol policy (symbol_policy.py, next to this file) has
     passed it and a version script has made every symbol but the entry point local.
 The check and time steps run `trusted ... -- [mpirun ...] ./worker`; the trusted side's result line is
-tagged with a per-job random key that only it learns (from its environment, which it then scrubs).
+tagged with a per-job random key that only it learns (from its environment, which it then scrubs). The
+sandbox seals `trusted` as soon as it is built: the check step's candidate cannot replace the program that
+the time step runs with the key.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from hpceval.sandbox.base import Job, Limits, Step, StepKind
+from hpceval.sandbox.base import Job, Limits, Step, StepKind, sealed
 from hpceval.tasks.kinds.kernel.schema import ProblemSpec
 from hpceval.tasks.loader import Pack, Problem, Task
 
@@ -103,14 +105,15 @@ def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = No
               "--model", task.execution_model, "--threads", str(resources.threads), "--ranks", str(resources.ranks)]
     cases = ",".join(f"{case.size}:{case.seed}" for case in spec.sizes.check)
 
-    def build_step(role: StepRole, argv: list[str]) -> Step:
-        return Step(name=role.value, kind=StepKind.build, argv=argv, limits=build_limits)
+    def build_step(role: StepRole, argv: list[str], seal: list[str] | None = None) -> Step:
+        return Step(name=role.value, kind=StepKind.build, argv=argv, limits=build_limits, seal=seal or [])
 
     steps = [
         # In the trusted build there is no candidate: renaming the entry point makes the driver's declaration
         # of it one more declaration of the baseline, which baseline.cpp defines.
         build_step(StepRole.build_trusted, ["g++", *defaults.base_flags, f"-D{entry}={BASELINE_PREFIX}{entry}",
-                                            "-I.", "driver.cpp", "baseline.cpp", "-o", "trusted"]),
+                                            "-I.", "driver.cpp", "baseline.cpp", "-o", "trusted"],
+                   seal=["trusted"]),  # out of the candidate's reach before any of its code runs
         build_step(StepRole.build, [build.compiler, *defaults.base_flags, *model_flags, *CANDIDATE_FLAGS, "-c",
                                     "solution.cpp", "-o", "candidate.o"]),
         build_step(StepRole.policy, ["python3", "-I", "-S", "symbol_policy.py", "candidate.o", entry, "entry.map"]),
@@ -119,11 +122,11 @@ def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = No
         build_step(StepRole.build_worker, [build.compiler, *defaults.base_flags, *model_flags, "-DHPCEVAL_WORKER",
                                            "-I.", "driver.cpp", "-L.", "-lcandidate", "-Wl,-rpath,$ORIGIN",
                                            "-o", "worker"]),
-        Step(name=StepRole.check.value, argv=["./trusted", "check", "--cases", cases, *shared, "--", *worker],
+        Step(name=StepRole.check.value, argv=[sealed("trusted"), "check", "--cases", cases, *shared, "--", *worker],
              env=env, limits=run_limits),
         Step(
             name=StepRole.time.value,
-            argv=["./trusted", "time", "--size", str(spec.sizes.time), "--warmup", str(timing.warmup),
+            argv=[sealed("trusted"), "time", "--size", str(spec.sizes.time), "--warmup", str(timing.warmup),
                   "--min-reps", str(timing.min_reps), "--max-reps", str(timing.max_reps),
                   "--budget-s", repr(timing.budget_s), *shared, "--", *worker],
             env=env, limits=run_limits, exclusive=True,
