@@ -17,7 +17,7 @@ from rich.table import Table
 from hpceval.agents.loops import Transcript
 from hpceval.harness.errors import UserError
 from hpceval.harness.records import Attempt
-from hpceval.harness.scoring import final_attempts, group_tasks, kept_round
+from hpceval.harness.scoring import EFFICIENCY_KINDS, final_attempts, group_tasks, kept_round
 from hpceval.harness.store import RunStore
 from hpceval.sandbox.base import Verdict
 from hpceval.tasks.kinds import evaluator_for
@@ -161,16 +161,23 @@ def task_table(attempts: list[Attempt], title: str) -> Table:
     table.add_column("samples", justify="right")
     table.add_column("verdicts")
     table.add_column("pass@1", justify="right")
-    table.add_column("best speedup", justify="right")
     scored = group_tasks(final)
+    # ENAMEL-style tasks score by eff (0..1, against the expert), the others by speedup over the baseline
+    by_eff = {task.kind in EFFICIENCY_KINDS for task in scored.values()}
+    header = "best speedup / eff" if len(by_eff) > 1 else "best eff" if True in by_eff else "best speedup"
+    table.add_column(header, justify="right")
     for task_id in sorted({a.task_id for a in final}):
         mine = [a for a in final if a.task_id == task_id]
         counts = Counter(a.verdict.value for a in mine)
         task = scored[task_id]
-        speedups = [a.speedup for a in task.attempts if a.verdict == Verdict.ok and a.speedup is not None]
+        if task.kind in EFFICIENCY_KINDS:
+            effs = [e for e, a in zip(task.eff_scores(), task.attempts, strict=True) if a.verdict == Verdict.ok]
+            best = f"{max(effs):.3f}" if effs else "-"
+        else:
+            speedups = [a.speedup for a in task.attempts if a.verdict == Verdict.ok and a.speedup is not None]
+            best = f"{max(speedups):.3f}x" if speedups else "-"
         table.add_row(task_id, str(len(mine)), " ".join(f"{v}={n}" for v, n in sorted(counts.items())),
-                      f"{task.passed / task.n:.3f}" if task.n else "-",
-                      f"{max(speedups):.3f}x" if speedups else "-")
+                      f"{task.passed / task.n:.3f}" if task.n else "-", best)
     return table
 
 

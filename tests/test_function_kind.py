@@ -59,6 +59,10 @@ def test_hostile_answers_are_contained_and_the_honest_one_is_undisturbed(tmp_pat
     assert honest["censored_level"] is None and honest["efficiency"] > 0.5, honest
     summary = json.loads((out / "summary.json").read_text())
     assert {"pass@1", "eff@1", "eff_level1@1", "eff_level3@1"} <= set(summary["metrics"])
+    shown = hpceval("show", str(out), env={**cache, "COLUMNS": "200"})
+    assert shown.returncode == 0 and "best eff" in shown.stdout and "best speedup" not in shown.stdout, shown.stdout
+    best = max(a["measurement"]["efficiency"] for a in attempts.values() if a["verdict"] == "ok")
+    assert f"{best:.3f}" in shown.stdout
 
 
 def test_enamel_and_evalplus_sample_files_replay_and_the_references_pass(tmp_path, cache):

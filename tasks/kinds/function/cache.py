@@ -9,6 +9,7 @@ machine's fingerprint and the code that times. Change any of them and the entry 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -45,14 +46,18 @@ def _digest(*parts: str) -> str:
     return digest.hexdigest()[:32]
 
 
+@functools.cache
+def _code_digest(names: tuple[str, ...]) -> str:
+    """The runtime files' content (read once per process: they are part of the installed package)."""
+    return _digest(*((RUNTIME / name).read_text() for name in names))
+
+
 def tests_key(problem: FunctionProblem) -> str:
-    code = [(RUNTIME / name).read_text() for name in ("generate.py", "gen_helpers.py")]
-    return _digest(json.dumps(problem.trusted_view(), sort_keys=True), *code)
+    return _digest(json.dumps(problem.trusted_view(), sort_keys=True), _code_digest(("generate.py", "gen_helpers.py")))
 
 
 def timing_key(problem: FunctionProblem, machine: str, timer: str) -> str:
-    code = [(RUNTIME / name).read_text() for name in ("trusted.py", "worker.py", "wire.py")]
-    return _digest(machine, timer, str(problem.reps), *code)
+    return _digest(machine, timer, str(problem.reps), _code_digest(("trusted.py", "worker.py", "wire.py")))
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -72,6 +77,9 @@ class TestsCache:
 
     def _reference_path(self, problem: FunctionProblem, machine: str, timer: str) -> Path:
         return self.root / tests_key(problem) / f"reference-{timing_key(problem, machine, timer)}.json"
+
+    def has_tests(self, problem: FunctionProblem) -> bool:
+        return self._tests_path(problem).is_file()
 
     def tests(self, problem: FunctionProblem) -> str | None:
         path = self._tests_path(problem)

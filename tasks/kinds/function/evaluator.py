@@ -112,7 +112,7 @@ class FunctionEvaluator:
                 return
             spec = function_spec(pack.problem_of(task))
             reference = self.cache.reference(spec, machine, TIMER)
-            if reference is None or self.cache.tests(spec) is None:
+            if reference is None or not self.cache.has_tests(spec):
                 reference = self._measure_reference(spec, sandbox, machine, task.task_id)
             self._references[task.task_id] = reference
 

@@ -105,17 +105,6 @@ def send_then_receive(out_fd: int, in_fd: int, data: bytes, deadline: float) -> 
                 return tag, bytes(body)
 
 
-def wait_closed(fd: int, deadline: float) -> bool:
-    """Read and drop whatever comes on `fd` until every writer has closed it (True) or `deadline` passes."""
-    while True:
-        try:
-            _wait(fd, False, deadline)
-        except Timeout:
-            return False
-        if not os.read(fd, 1 << 16):
-            return True
-
-
 class _PlainUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> object:
         raise NotPlain(f"{module}.{name}")
