@@ -63,6 +63,10 @@ def test_hostile_answers_are_contained_and_the_honest_one_is_undisturbed(tmp_pat
     assert shown.returncode == 0 and "best eff" in shown.stdout and "best speedup" not in shown.stdout, shown.stdout
     best = max(a["measurement"]["efficiency"] for a in attempts.values() if a["verdict"] == "ok")
     assert f"{best:.3f}" in shown.stdout
+    stats = json.loads(hpceval("cache", "stats", "--json", env=cache).stdout)["function_tests"]
+    assert stats["problems"] == 1 and stats["reference_timings"] == 1 and stats["bytes"] > 0, stats
+    assert "removed the tests of 1 function problem(s)" in hpceval("cache", "clear", "--tests", env=cache).stdout
+    assert json.loads(hpceval("cache", "stats", "--json", env=cache).stdout)["function_tests"]["problems"] == 0
 
 
 def test_enamel_and_evalplus_sample_files_replay_and_the_references_pass(tmp_path, cache):

@@ -13,6 +13,7 @@ import functools
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -34,6 +35,7 @@ class ReferenceTimes(BaseModel):
 
 
 def cache_root() -> Path:
+    """As agents/cache.py's place (tasks/ may not import agents/), plus `function`."""
     if os.environ.get(CACHE_ENV):
         return Path(os.environ[CACHE_ENV]) / "function"
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hpceval" / "function"
@@ -68,9 +70,30 @@ def _write_atomic(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
+class TestsCacheStats(BaseModel):
+    path: str
+    problems: int  # problems whose tests are cached
+    reference_timings: int  # (problem, machine, timer) triples whose reference times are cached
+    bytes: int
+
+
 class TestsCache:
     def __init__(self, root: Path | None = None) -> None:
         self.root = root or cache_root()
+
+    def stats(self) -> TestsCacheStats:
+        entries = [d for d in self.root.iterdir() if d.is_dir()] if self.root.is_dir() else []
+        files = [f for d in entries for f in d.iterdir() if f.is_file()]
+        return TestsCacheStats(path=str(self.root), problems=sum((d / "tests.b64").is_file() for d in entries),
+                               reference_timings=sum(f.name.startswith("reference-") for f in files),
+                               bytes=sum(f.stat().st_size for f in files))
+
+    def clear(self) -> int:
+        """Delete every cached test set and reference timing; the number of problems removed."""
+        removed = self.stats().problems
+        if self.root.is_dir():
+            shutil.rmtree(self.root)
+        return removed
 
     def _tests_path(self, problem: FunctionProblem) -> Path:
         return self.root / tests_key(problem) / "tests.b64"
