@@ -126,10 +126,10 @@ class LocalSandbox:
                     break
             return JobResult(verdict=job_verdict(results), steps=results, isolation=isolation)
         finally:
-            if not self.keep_dirs:
+            if not self.keep_dirs:  # kept, the sealed files stay beside the work dir: a step can be rerun by hand
                 shutil.rmtree(workdir, ignore_errors=True)
-            if sealed:
-                shutil.rmtree(sealed.path, ignore_errors=True)
+                if sealed:
+                    shutil.rmtree(sealed.path, ignore_errors=True)
             self._slots.put(slot)
 
     @staticmethod

@@ -22,7 +22,7 @@ EXPECTED = {
     "sys_exit.py": "runtime_error",
     "os_exit.py": "runtime_error",
     "fake_clock.py": "ok",  # correct, but the trusted clock sees its 0.2 s: censored at the first timed level
-    "write_outside.py": "ok",  # correct; no file it tried to write exists, here or in the sandbox
+    "write_outside.py": "ok",  # correct only when none of its writes got through (see the file)
     "fork_bomb.py": "timeout",  # it never returns; every process it made is killed with it
     "forged_result.py": "wrong_answer",
     "equal_to_all.py": "wrong_answer",  # not plain data: never compared with its own __eq__

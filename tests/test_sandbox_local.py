@@ -154,3 +154,16 @@ def test_a_python_the_slot_uid_cannot_reach_still_clears_the_slot(tmp_path, monk
     finally:
         stray.kill()
         stray.wait()
+
+
+def test_kept_job_dirs_keep_their_sealed_files_beside_them(tmp_path):
+    sandbox = LocalSandbox(workroot=str(tmp_path), keep_dirs=True)
+    try:
+        make = Step(name="make", kind=StepKind.build, argv=["sh", "-c", "echo made > tool"], seal=["tool"])
+        result = sandbox.run(Job(files={}, steps=[make, Step(name="read", argv=["cat", "@sealed/tool"])]))
+    finally:
+        sandbox.close()
+    assert result.verdict == Verdict.ok and result.steps[1].stdout == "made\n"
+    (workdir,) = [p for p in (tmp_path / "hpceval-sandbox").glob("job-*") if not p.name.endswith(".sealed")]
+    assert not (workdir / "tool").exists()
+    assert (workdir.with_name(workdir.name + ".sealed") / "tool").read_text() == "made\n"
