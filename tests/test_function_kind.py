@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, hpceval, read_jsonl
+from tests.docker_support import backend_sandbox
 
 DATASET = REPO.parent / "shared" / "data" / "enamel"
 CSV = DATASET / "enamel.csv"
@@ -38,6 +39,7 @@ def cache(tmp_path: Path) -> dict[str, str]:
 
 
 def test_hostile_answers_are_contained_and_the_honest_one_is_undisturbed(tmp_path, cache):
+    backend_sandbox("local").close()  # skips (fails in CI) where the kernel denies the sandbox its private root
     names = list(EXPECTED)
     samples = tmp_path / "hostile.jsonl"
     samples.write_text("".join(json.dumps({"task_id": "HumanEval/0", "solution": (HOSTILE / n).read_text()}) + "\n"

@@ -4,8 +4,10 @@ candidates every backend must survive are in test_sandbox_adversarial.py."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -156,14 +158,18 @@ def test_a_python_the_slot_uid_cannot_reach_still_clears_the_slot(tmp_path, monk
         stray.wait()
 
 
-def test_kept_job_dirs_keep_their_sealed_files_beside_them(tmp_path):
-    sandbox = LocalSandbox(workroot=str(tmp_path), keep_dirs=True)
+def test_kept_job_dirs_keep_their_sealed_files_beside_them():
+    # not under tmp_path: without a private root the slot uid must reach the work root on the host's own paths
+    root = Path(tempfile.mkdtemp(prefix="hpceval-kept-"))
+    os.chmod(root, 0o755)
+    sandbox = LocalSandbox(workroot=str(root), keep_dirs=True)
     try:
         make = Step(name="make", kind=StepKind.build, argv=["sh", "-c", "echo made > tool"], seal=["tool"])
         result = sandbox.run(Job(files={}, steps=[make, Step(name="read", argv=["cat", "@sealed/tool"])]))
+        assert result.verdict == Verdict.ok and result.steps[1].stdout == "made\n", result.steps
+        (workdir,) = [p for p in (root / "hpceval-sandbox").glob("job-*") if not p.name.endswith(".sealed")]
+        assert not (workdir / "tool").exists()
+        assert (workdir.with_name(workdir.name + ".sealed") / "tool").read_text() == "made\n"
     finally:
         sandbox.close()
-    assert result.verdict == Verdict.ok and result.steps[1].stdout == "made\n"
-    (workdir,) = [p for p in (tmp_path / "hpceval-sandbox").glob("job-*") if not p.name.endswith(".sealed")]
-    assert not (workdir / "tool").exists()
-    assert (workdir.with_name(workdir.name + ".sealed") / "tool").read_text() == "made\n"
+        shutil.rmtree(root, ignore_errors=True)
