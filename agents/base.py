@@ -11,7 +11,7 @@ from hpceval.tasks.loader import Task
 
 if TYPE_CHECKING:
     from hpceval.agents.client import Meter
-    from hpceval.agents.loops import Feedback, Transcript, Turn
+    from hpceval.agents.loops import Feedback, LoopKind, Transcript, Turn
     from hpceval.tasks.prompts import TaskPrompts
 
 
@@ -48,7 +48,7 @@ class AgentLoop(Protocol):
     """Rounds of an agent: `write` the next answer, then `review` what the harness measured of it."""
 
     @property
-    def kind(self) -> str: ...
+    def kind(self) -> LoopKind: ...
 
     @property
     def rounds(self) -> int: ...

@@ -103,7 +103,7 @@ class AnswerLoop:
     """The one round of an agent without a model (reference, baseline, replay): `answer(prompts, sample)` gives
     the completion; the review always ends the loop."""
 
-    kind: str = "single"
+    kind: LoopKind = "single"
     rounds: int = 1
 
     def __init__(self, answer: Callable[[TaskPrompts, int], Completion]) -> None:

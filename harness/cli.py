@@ -134,6 +134,9 @@ def run(
     image: ImageOption = None,
     gpus: GpusOption = None,
     timing_cpus: TimingCpusOption = None,
+    timer: Annotated[str | None, typer.Option(help="What a function-kind run costs: wall (the default: wall time, "
+                                                   "repeated) or instructions (retired instructions, counted "
+                                                   "under valgrind; deterministic).")] = None,
     cuda_toolkit: CudaToolkitOption = None,
     out: Annotated[Path | None, typer.Option(help="Run dir; repeat a command with the same --out to resume.")] = None,
     max_sandboxes: Annotated[int, typer.Option(help="Jobs in flight at once.")] = min(4, os.cpu_count() or 1),
@@ -173,7 +176,8 @@ def run(
         suite=suite, dataset=dataset, agent=agent, tasks=list(task or []), samples=samples, k=k, limit=limit,
         sample_ids=sample_id,
         log_level=log_level, sandbox=sandbox, image=image,
-        gpus=gpus, timing_cpus=timing_cpus, cuda_toolkit=cuda_toolkit, out=out, max_sandboxes=max_sandboxes,
+        gpus=gpus, timing_cpus=timing_cpus, timer=timer, cuda_toolkit=cuda_toolkit, out=out,
+        max_sandboxes=max_sandboxes,
         seed=seed, timeout=timeout, judge=judge, loop=loop, rounds=rounds, base_url=base_url,
         judge_base_url=judge_base_url, temperature=temperature, top_p=top_p, max_tokens=max_tokens,
         reasoning_effort=reasoning_effort, agent_config=agent_config, max_connections=max_connections,

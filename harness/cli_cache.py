@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 
 from hpceval.agents.cache import CallCache
+from hpceval.harness.errors import UserError, user_errors
 from hpceval.tasks.kinds.function.cache import TestsCache
 
 cache_app = typer.Typer(no_args_is_help=True, help="The model-call cache and the function kind's tests "
@@ -35,6 +36,7 @@ def cache_stats(as_json: Annotated[bool, typer.Option("--json", help="Print the 
 
 
 @cache_app.command("clear")
+@user_errors
 def cache_clear(
     model: Annotated[str | None, typer.Option(help="Only the calls of this provider:model.")] = None,
     tests: Annotated[bool, typer.Option("--tests", help=(
@@ -44,7 +46,7 @@ def cache_clear(
     """Delete cached calls (all, or one model's); the next run pays for them again."""
     if tests:
         if model:
-            raise typer.BadParameter("--tests clears no model calls; leave out --model")
+            raise UserError("--tests clears no model calls; leave out --model")
         cache_of_tests = TestsCache()
         stdout.print(f"removed the tests of {cache_of_tests.clear()} function problem(s) from {cache_of_tests.root}",
                      highlight=False)

@@ -5,16 +5,22 @@ from __future__ import annotations
 
 from hpceval.harness.fingerprint import machine_key
 from hpceval.sandbox.base import Sandbox, Verdict
-from hpceval.tasks.kinds import NeedsSetup, Outcome, SetupError
+from hpceval.tasks.kinds import MeasureSettings, NeedsSetup, Outcome, SetupError
 from hpceval.tasks.loader import Pack, Task
 
 
-def evaluate(sandbox: Sandbox, pack: Pack, task: Task, answer: str, run_timeout_s: float | None = None) -> Outcome:
+def evaluate(sandbox: Sandbox, pack: Pack, task: Task, answer: str,
+             settings: MeasureSettings | None = None) -> Outcome:
     evaluator = pack.evaluator
+    settings = settings or MeasureSettings()
+    if settings.timer not in evaluator.timers:
+        return Outcome(verdict=Verdict.infra_error, message=(
+            f"{task.task_id} (kind {evaluator.kind}) cannot be measured by --timer {settings.timer}; "
+            f"its timers: {', '.join(evaluator.timers)}"))
     try:
         if isinstance(evaluator, NeedsSetup):
-            evaluator.ready(pack, task, sandbox, machine_key(sandbox))
-        prepared = evaluator.prepare(pack, task, answer, run_timeout_s)
+            evaluator.ready(pack, task, sandbox, machine_key(sandbox), settings.timer)
+        prepared = evaluator.prepare(pack, task, answer, settings)
         result = sandbox.run(prepared.job)
     except SetupError as exc:
         return Outcome(verdict=Verdict.infra_error, message=str(exc))

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from hpceval.agents.llm import ModelOptions
 from hpceval.harness.errors import UserError
 from hpceval.harness.model_flags import model_options
+from hpceval.tasks.kinds import Timer
 
 SandboxName = Literal["auto", "local", "docker"]
 LogLevel = Literal["debug", "info", "warning", "error"]
@@ -57,6 +58,7 @@ class RunOptions(BaseModel):
     image: str | None = None
     gpus: str | None = None
     timing_cpus: str | None = None
+    timer: Timer = "wall"  # what a function-kind run costs: wall time, or instructions (valgrind)
     cuda_toolkit: str | None = None
     out: Path | None = None
     max_sandboxes: int = Field(default_factory=lambda: min(4, os.cpu_count() or 1), ge=1)

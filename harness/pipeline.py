@@ -27,6 +27,7 @@ from hpceval.harness.scoring import score, usage_totals
 from hpceval.harness.store import RunStore
 from hpceval.sandbox.base import Sandbox, Verdict
 from hpceval.tasks import Pack, PackError, Task, packs_of_suite, select_tasks
+from hpceval.tasks.kinds import Timer
 
 log = logging.getLogger("hpceval.run")
 
@@ -260,7 +261,7 @@ class RunPlan:
                          judge_sampling=m.judge_sampling, base_url=o.base_url, judge_base_url=o.judge_base_url,
                          max_connections=o.max_connections, cache=m.cache, cost_limit_usd=o.cost_limit,
                          image=(o.image or "cpu") if backend == "docker" else None, gpus=o.gpus,
-                         timing_cpus=o.timing_cpus)
+                         timing_cpus=o.timing_cpus, timer=o.timer)
 
     def requested_sandbox(self) -> str:
         """--sandbox, else the sandbox of the run being resumed, else auto."""
@@ -268,10 +269,20 @@ class RunPlan:
         return self.options.sandbox or (previous.read_manifest().config.sandbox if previous.exists() else "auto")
 
 
+def check_timer(timer: Timer, pairs: list[tuple[Pack, Task]]) -> None:
+    """Every selected task's kind can measure by `timer` (a run uses one timer for all its tasks)."""
+    for pack, task in pairs:
+        if timer not in pack.evaluator.timers:
+            raise UserError(f"--timer {timer}: {task.task_id} (kind {task.kind}) is measured only by "
+                            f"{', '.join(pack.evaluator.timers)}; select function-kind tasks (--suite enamel) or "
+                            "leave out --timer")
+
+
 def plan_run(options: RunOptions) -> RunPlan:
     """The cheap checks, in order: flag combinations, suite, task globs, --out, the agent (the caller closes it)."""
     model = options.model()
     packs, pairs = resolve_tasks(options.suite, list(options.tasks), options.dataset)
+    check_timer(options.timer, pairs)
     out = options.out or default_out(options.suite, options.agent)
     check_out_dir(out)
     agent = build_agent(options.agent, packs, [t for _, t in pairs], model)  # a replay file may hold more than --limit

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
 from hpceval.agents.base import Usage
 from hpceval.agents.settings import Sampling
 from hpceval.sandbox.base import Verdict
-from hpceval.tasks.kinds.base import Measurement
+from hpceval.tasks.kinds.base import Measurement, Timer
 
 # 1: hpceval 0.1.0 (one flat attempt record of the kernel kind); 2: a common core and the kind's `measurement`
 SCHEMA_VERSION = 2
@@ -80,12 +80,13 @@ class RunConfig(BaseModel):
     image: str | None = None  # docker: the recipe or image reference asked for
     gpus: str | None = None
     timing_cpus: str | None = None
+    timer: Timer = "wall"  # wall | instructions: no score table mixes runs of different timers
 
     # settings that change what is measured; a resume must repeat them (samples, k, limit and sample ids may
     # change the selection; connections, cache, cost limit, endpoints and --max-sandboxes may change too)
     IDENTITY_FIELDS: ClassVar[tuple[str, ...]] = (
-        "suite", "tasks", "agent", "sandbox", "image", "gpus", "timing_cpus", "seed", "run_timeout_s", "judge",
-        "loop", "rounds", "coder_sampling", "judge_sampling")
+        "suite", "tasks", "agent", "sandbox", "image", "gpus", "timing_cpus", "timer", "seed", "run_timeout_s",
+        "judge", "loop", "rounds", "coder_sampling", "judge_sampling")
 
     def identity(self) -> dict[str, object]:
         """The fields that make two runs the same run."""

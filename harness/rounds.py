@@ -15,7 +15,7 @@ from hpceval.harness.records import Attempt, RunConfig
 from hpceval.harness.store import RunStore
 from hpceval.sandbox.base import Sandbox, Verdict
 from hpceval.tasks import Pack, Task, TaskPrompts, task_prompts
-from hpceval.tasks.kinds import AnswerKind, Outcome
+from hpceval.tasks.kinds import AnswerKind, MeasureSettings, Outcome
 
 
 def now() -> str:
@@ -51,7 +51,8 @@ def evaluate_completion(unit: Unit, completion: Completion, prompts: TaskPrompts
             return Outcome(verdict=Verdict.no_code, message="the completion holds no code"), sha
         return Outcome(verdict=Verdict.wrong_answer, message="the completion holds no answer"), sha
     answer_sha = store.put_artifact(completion.answer, prompts.answer.suffix)
-    return evaluate(sandbox, unit.pack, unit.task, completion.answer, config.run_timeout_s), answer_sha
+    settings = MeasureSettings(run_timeout_s=config.run_timeout_s, timer=config.timer)
+    return evaluate(sandbox, unit.pack, unit.task, completion.answer, settings), answer_sha
 
 
 def record(unit: Unit, agent: Agent, config: RunConfig, number: int, result: Round, started: str,
@@ -154,7 +155,7 @@ def run_loop(unit: Unit, agent: Agent, sandbox: Sandbox, store: RunStore, config
         roles = _combine(carried, turn.roles)
         carried = {}
         outcome, answer_sha = evaluate_completion(unit, turn.completion, prompts, sandbox, store, config)
-        transcript = Transcript(loop=agent.loop.kind, round=number, coder=turn.coder_messages)  # type: ignore[arg-type]
+        transcript = Transcript(loop=agent.loop.kind, round=number, coder=turn.coder_messages)
         result = Round(outcome, answer_sha, sum(roles.values(), Usage()), roles, loop_done=False)
         attempt = record(unit, agent, config, number, result, started, store,
                          append=outcome.verdict == Verdict.infra_error)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up hpceval on a fresh Debian/Ubuntu machine: compilers and OpenMPI (apt, as root or through sudo),
 # a virtual environment in .venv, and the package in it. `--dev` adds what the tests need (the Python test
-# packages, and tmux for the terminal tests).
+# packages, tmux for the terminal tests, valgrind for the instruction timer in the local sandbox).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +13,7 @@ command -v g++ >/dev/null || need+=(g++)
 command -v mpicxx >/dev/null && command -v mpirun >/dev/null || need+=(openmpi-bin libopenmpi-dev)
 python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
 if [ -n "$extras" ]; then command -v tmux >/dev/null || need+=(tmux); fi  # the tests drive a real terminal
+if [ -n "$extras" ]; then command -v valgrind >/dev/null || need+=(valgrind); fi  # --timer instructions, locally
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi

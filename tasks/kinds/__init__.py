@@ -12,14 +12,17 @@ from pathlib import Path
 from typing import TypeVar
 
 from hpceval.tasks.kinds.base import (
+    TIMERS,
     AnswerKind,
     Evaluator,
     Measurement,
+    MeasureSettings,
     NeedsSetup,
     Outcome,
     Prepared,
     SetupError,
     StaticAnswer,
+    Timer,
     ValidationCase,
 )
 from hpceval.tasks.loader import PackError
@@ -76,7 +79,7 @@ def evaluator_for(kind: str, where: Path | None = None) -> Evaluator:
 
 
 __all__ = [
-    "ENTRY_POINT_GROUP", "AnswerKind", "Evaluator", "Measurement", "NeedsSetup", "Outcome", "Prepared",
-    "SetupError", "StaticAnswer",
+    "ENTRY_POINT_GROUP", "TIMERS", "AnswerKind", "Evaluator", "MeasureSettings", "Measurement", "NeedsSetup",
+    "Outcome", "Prepared", "SetupError", "StaticAnswer", "Timer",
     "ValidationCase", "evaluator_for", "known_kinds", "register_evaluator",
 ]

@@ -67,6 +67,18 @@ class SetupError(Exception):
     pack's or the machine's fault, never the answer's (the attempt is an infra_error)."""
 
 
+Timer = Literal["wall", "instructions"]
+TIMERS: tuple[Timer, ...] = ("wall", "instructions")
+
+
+@dataclass(frozen=True)
+class MeasureSettings:
+    """What a run asks of every measurement (the same for all its tasks)."""
+
+    run_timeout_s: float | None = None  # overrides the pack's wall-clock limit of run steps
+    timer: Timer = "wall"  # what a run costs: wall time, or retired instructions (kinds that list it in `timers`)
+
+
 @dataclass(frozen=True)
 class ValidationCase:
     """An answer `hpceval validate` evaluates, and the verdict it must get (None: any failing verdict)."""
@@ -82,6 +94,7 @@ class Evaluator(Protocol):
     answers: ClassVar[AnswerKind]
     problem_spec: ClassVar[type[BaseModel]]  # the schema of this kind's problem.yaml
     measurement: ClassVar[type[Measurement]]
+    timers: ClassVar[tuple[Timer, ...]]  # the timers its measurements can use; the first is the default
 
     def expand(self, pack: Pack, problem: Problem) -> list[Task]:
         """The tasks of one problem (e.g. one per execution model)."""
@@ -103,8 +116,8 @@ class Evaluator(Protocol):
         """Variables for the pack's prompt templates, besides `task`, `problem` and `pack`."""
         ...
 
-    def prepare(self, pack: Pack, task: Task, answer: str, run_timeout_s: float | None) -> Prepared:
-        """The sandbox job that measures `answer`. `run_timeout_s` overrides the pack's limit of run steps."""
+    def prepare(self, pack: Pack, task: Task, answer: str, settings: MeasureSettings) -> Prepared:
+        """The sandbox job that measures `answer` as `settings` ask (a timer in `timers`)."""
         ...
 
     def interpret(self, pack: Pack, task: Task, answer: str, prepared: Prepared, result: JobResult) -> Outcome:
@@ -125,6 +138,7 @@ class NeedsSetup(Protocol):
     """An evaluator that makes something once per task and machine before measuring answers (the `function`
     kind: tests and the reference's times, cached). The harness calls `ready` before every `prepare`."""
 
-    def ready(self, pack: Pack, task: Task, sandbox: Sandbox, machine: str) -> None:
-        """Make what the task needs on the machine whose fingerprint hashes to `machine`; raise SetupError."""
+    def ready(self, pack: Pack, task: Task, sandbox: Sandbox, machine: str, timer: Timer) -> None:
+        """Make what the task needs on the machine whose fingerprint hashes to `machine`, for measurements by
+        `timer`; raise SetupError."""
         ...

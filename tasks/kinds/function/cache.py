@@ -26,10 +26,13 @@ CACHE_ENV = "HPCEVAL_CACHE_DIR"
 
 
 class ReferenceTimes(BaseModel):
-    """The reference's net run times, `times_s[level][case][run]` (empty for untimed levels)."""
+    """The reference's net run costs, `times_s[level][case][run]` (empty for untimed levels): seconds, or
+    instructions where `timer` is instructions; `wall_s` the same runs' gross wall seconds."""
 
+    timer: str = "wall"
     times_s: list[list[list[float]]]
     echo_s: list[list[float]]
+    wall_s: list[list[list[float]]] = []
     generate_s: float = 0.0
     measured_at: str = ""
 

@@ -13,29 +13,40 @@ from typing import ClassVar
 from hpceval.metrics.enamel import enamel_level_scores, enamel_level_time
 from hpceval.sandbox.base import JobResult, Sandbox, Verdict
 from hpceval.tasks.kinds.base import (
+    TIMERS,
     AnswerKind,
     Measurement,
+    MeasureSettings,
     Outcome,
     Prepared,
     SetupError,
     StaticAnswer,
+    Timer,
     ValidationCase,
 )
 from hpceval.tasks.kinds.function.cache import ReferenceTimes, TestsCache
-from hpceval.tasks.kinds.function.jobs import GeneratedTests, TrustedReport, answer_job, keyed_result, reference_job
+from hpceval.tasks.kinds.function.jobs import (
+    GeneratedTests,
+    RunLimits,
+    TrustedReport,
+    answer_job,
+    keyed_result,
+    reference_job,
+)
 from hpceval.tasks.kinds.function.schema import FunctionProblem
 from hpceval.tasks.loader import Pack, PackError, Problem, Task
 
-TIMER = "wall"
+COUNT_TOLERANCE = 1e6  # instructions added to the count limit (as tolerance_s to the time limit)
+COUNTED_WALL_SLACK = 4.0  # a counted run's wall limit: this x alpha x the reference's slowest run under valgrind
 VERDICTS = {v.value: v for v in Verdict}
 
 
 class FunctionMeasurement(Measurement):
-    timer: str = TIMER
+    timer: str = "wall"  # wall: the level times are seconds; instructions: they are instruction counts
     hardness: list[float] = []
     level_times_s: list[float | None] = []  # max over cases of the Hodges-Lehmann time over runs; None: not timed
     reference_level_times_s: list[float | None] = []
-    limit_s: float | None = None  # a run's net time above this is censored
+    limit_s: float | None = None  # a run's net time (or count) above this is censored
     censored_level: int | None = None  # the level where a run reached the limit (it and later levels score 0)
     runs: int = 0
     echo_median_us: float | None = None  # the exchange's own cost, subtracted from every run
@@ -57,9 +68,25 @@ def level_times(times_s: list[list[list[float]]], hardness: list[float]) -> list
     return out
 
 
-def time_limit(problem: FunctionProblem, reference: list[float | None]) -> float:
+def time_limit(problem: FunctionProblem, reference: list[float | None], timer: str = "wall") -> float:
+    """ENAMEL's limit: alpha x the reference's slowest timed level, plus a tolerance (seconds or instructions)."""
     timed = [t for t, h in zip(reference, problem.hardness, strict=True) if h > 0 and t is not None]
-    return problem.alpha * max(timed) + problem.tolerance_s
+    return problem.alpha * max(timed) + (COUNT_TOLERANCE if timer == "instructions" else problem.tolerance_s)
+
+
+def run_limits(problem: FunctionProblem, reference: ReferenceTimes, run_timeout_s: float | None) -> RunLimits:
+    """What ends an answer's run: by wall, the time limit (--timeout lowers it); counted, the count limit and a
+    wall limit scaled from the reference's own runs under valgrind (--timeout replaces that)."""
+    limit = time_limit(problem, level_times(reference.times_s, problem.hardness), reference.timer)
+    if reference.timer != "instructions":
+        return RunLimits("wall", min(limit, run_timeout_s) if run_timeout_s is not None else limit)
+    slowest = max((run for level in reference.wall_s for case in level for run in case), default=1.0)
+    seconds = run_timeout_s or COUNTED_WALL_SLACK * problem.alpha * slowest + 10.0
+    return RunLimits("instructions", seconds, limit)
+
+
+def _cost_text(value: float, timer: str) -> str:
+    return f"{value / 1e6:.3f} M instructions" if timer == "instructions" else f"{value * 1e3:.3f} ms"
 
 
 class FunctionEvaluator:
@@ -67,12 +94,13 @@ class FunctionEvaluator:
     answers: ClassVar[AnswerKind] = AnswerKind.code
     problem_spec: ClassVar[type[FunctionProblem]] = FunctionProblem
     measurement: ClassVar[type[FunctionMeasurement]] = FunctionMeasurement
+    timers: ClassVar[tuple[Timer, ...]] = TIMERS
 
     def __init__(self) -> None:
         self.cache = TestsCache()
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
-        self._references: dict[str, ReferenceTimes] = {}
+        self._references: dict[tuple[str, str], ReferenceTimes] = {}  # (task id, timer)
 
     def expand(self, pack: Pack, problem: Problem) -> list[Task]:
         spec = function_spec(problem)
@@ -102,23 +130,23 @@ class FunctionEvaluator:
 
     # --- tests and reference times: made once per problem (and machine), then cached -----------------------
 
-    def ready(self, pack: Pack, task: Task, sandbox: Sandbox, machine: str) -> None:
-        """Make sure the task's tests and its reference's times on `machine` are cached (runs a sandbox job the
-        first time); raise SetupError when the reference fails its own tests."""
+    def ready(self, pack: Pack, task: Task, sandbox: Sandbox, machine: str, timer: Timer = "wall") -> None:
+        """Make sure the task's tests and its reference's times (or counts) on `machine` are cached (runs a
+        sandbox job the first time); raise SetupError when the reference fails its own tests."""
         with self._guard:
             lock = self._locks.setdefault(task.task_id, threading.Lock())
         with lock:
-            if task.task_id in self._references:
+            if (task.task_id, timer) in self._references:
                 return
             spec = function_spec(pack.problem_of(task))
-            reference = self.cache.reference(spec, machine, TIMER)
+            reference = self.cache.reference(spec, machine, timer)
             if reference is None or not self.cache.has_tests(spec):
-                reference = self._measure_reference(spec, sandbox, machine, task.task_id)
-            self._references[task.task_id] = reference
+                reference = self._measure_reference(spec, sandbox, machine, task.task_id, timer)
+            self._references[task.task_id, timer] = reference
 
-    def _measure_reference(self, spec: FunctionProblem, sandbox: Sandbox, machine: str,
-                           task_id: str) -> ReferenceTimes:
-        keyed = reference_job(spec)
+    def _measure_reference(self, spec: FunctionProblem, sandbox: Sandbox, machine: str, task_id: str,
+                           timer: Timer) -> ReferenceTimes:
+        keyed = reference_job(spec, timer)
         result = sandbox.run(keyed.job)
         generate, time = result.step("generate"), result.step("time")
         generated = keyed_result(generate.stdout, keyed.result_key, GeneratedTests) if generate else None
@@ -128,31 +156,28 @@ class FunctionEvaluator:
             why = (timed.message if timed else "") or (failed and (failed.message or failed.stderr[-300:])) or (
                 "no result")
             raise SetupError(f"{task_id}: the reference failed its own tests ({why}); the pack or dataset is broken")
-        reference = ReferenceTimes(times_s=[level.times for level in timed.levels], echo_s=timed.echo_s,
-                                   generate_s=generated.generate_s,
+        reference = ReferenceTimes(timer=timer, times_s=[level.times for level in timed.levels], echo_s=timed.echo_s,
+                                   wall_s=[level.wall_s for level in timed.levels], generate_s=generated.generate_s,
                                    measured_at=datetime.now(UTC).isoformat(timespec="seconds"))
-        self.cache.store(spec, machine, TIMER, generated.tests_b64, reference)
+        self.cache.store(spec, machine, timer, generated.tests_b64, reference)
         return reference
 
-    def _reference_of(self, task: Task) -> ReferenceTimes:
+    def _reference_of(self, task: Task, timer: str) -> ReferenceTimes:
         try:
-            return self._references[task.task_id]
+            return self._references[task.task_id, timer]
         except KeyError:
             raise SetupError(f"{task.task_id}: evaluate it through hpceval.harness.evaluate (it makes the tests "
                              "first)") from None
 
     # --- one answer -----------------------------------------------------------------------------------------
 
-    def prepare(self, pack: Pack, task: Task, answer: str, run_timeout_s: float | None) -> Prepared:
+    def prepare(self, pack: Pack, task: Task, answer: str, settings: MeasureSettings) -> Prepared:
         spec = function_spec(pack.problem_of(task))
-        reference = self._reference_of(task)
+        reference = self._reference_of(task, settings.timer)
         tests = self.cache.tests(spec)
         if tests is None:
             raise SetupError(f"{task.task_id}: its cached tests vanished from {self.cache.root}; run again")
-        limit = time_limit(spec, level_times(reference.times_s, spec.hardness))
-        if run_timeout_s is not None:
-            limit = min(limit, run_timeout_s)
-        keyed = answer_job(spec, tests, answer, limit, reference.echo_s)
+        keyed = answer_job(spec, tests, answer, run_limits(spec, reference, settings.run_timeout_s), reference.echo_s)
         return Prepared(job=keyed.job, secret=keyed.result_key)
 
     def interpret(self, pack: Pack, task: Task, answer: str, prepared: Prepared, result: JobResult) -> Outcome:
@@ -164,14 +189,15 @@ class FunctionEvaluator:
             failed = step.verdict if step and step.verdict != Verdict.ok else Verdict.runtime_error
             why = step.message if step and step.message else "the trusted side reported no result"
             return Outcome(verdict=failed, message=why, built=True, log=log)
-        reference = level_times(self._reference_of(task).times_s, spec.hardness)
+        reference = level_times(self._reference_of(task, report.timer).times_s, spec.hardness)
         measured = self._measurement(spec, report, reference)
         verdict: Verdict = VERDICTS.get(report.verdict, Verdict.runtime_error)
         message = report.message
         failed_level = report.failed_level
         if verdict == Verdict.timeout and failed_level is not None and spec.hardness[failed_level] > 0:
             # right-censored: correct so far, too slow from this level on (ENAMEL scores it, 0 from here)
-            verdict, message = Verdict.ok, f"reached the time limit ({measured.limit_s:.4g} s) at level {failed_level}"
+            limit = _cost_text(measured.limit_s or 0.0, measured.timer)
+            verdict, message = Verdict.ok, f"reached the limit ({limit}) at level {failed_level}"
             measured.censored_level = failed_level
         if verdict == Verdict.build_error:
             return Outcome(verdict=verdict, message=message, built=False, log=log)
@@ -184,11 +210,12 @@ class FunctionEvaluator:
                      reference: list[float | None]) -> FunctionMeasurement:
         times = [level.times for level in report.levels]
         echoes = [e for level in report.echo_s for e in level if e]
+        counted = report.timer == "instructions"
         return FunctionMeasurement(
-            hardness=list(spec.hardness), level_times_s=level_times(times, spec.hardness),
-            reference_level_times_s=reference, limit_s=time_limit(spec, reference),
+            timer=report.timer, hardness=list(spec.hardness), level_times_s=level_times(times, spec.hardness),
+            reference_level_times_s=reference, limit_s=time_limit(spec, reference, report.timer),
             runs=sum(len(case) for level in times for case in level),
-            echo_median_us=median(echoes) * 1e6 if echoes else None)
+            echo_median_us=median(echoes) * 1e6 if echoes and not counted else None)
 
     @staticmethod
     def _score(spec: FunctionProblem, measured: FunctionMeasurement, reference: list[float | None],
@@ -216,9 +243,10 @@ class FunctionEvaluator:
         lines = []
         for level, (own, ref) in enumerate(zip(m.level_times_s, m.reference_level_times_s, strict=False)):
             if own is not None and ref is not None:
-                lines.append(f"level {level}: {own * 1e3:.3f} ms against the reference's {ref * 1e3:.3f} ms")
+                lines.append(f"level {level}: {_cost_text(own, m.timer)} against the reference's "
+                             f"{_cost_text(ref, m.timer)}")
         if m.censored_level is not None:
-            lines.append(f"level {m.censored_level} reached the time limit of {m.limit_s:.4g} s")
+            lines.append(f"level {m.censored_level} reached the limit of {_cost_text(m.limit_s or 0.0, m.timer)}")
         if m.efficiency is not None:
             lines.append(f"efficiency score {m.efficiency:.3f} (1 = the expert reference)")
         return lines

@@ -30,7 +30,8 @@ def runtime_files(names: tuple[str, ...]) -> dict[str, str]:
 
 
 class LevelReport(BaseModel):
-    times: list[list[float]] = Field(default_factory=list)  # net seconds per run, per case (empty: untimed)
+    times: list[list[float]] = Field(default_factory=list)  # net seconds (or instructions) per run, per case
+    wall_s: list[list[float]] = Field(default_factory=list)  # the runs' gross wall seconds (empty: untimed)
 
 
 class TrustedReport(BaseModel):
@@ -38,6 +39,7 @@ class TrustedReport(BaseModel):
 
     verdict: str
     message: str = ""
+    timer: str = "wall"
     levels: list[LevelReport] = Field(default_factory=list)
     echo_s: list[list[float]] = Field(default_factory=list)
     failed_level: int | None = None
@@ -57,38 +59,55 @@ class KeyedJob:
     result_key: str
 
 
+@dataclass(frozen=True)
+class RunLimits:
+    """What ends a run: its net wall seconds (`timer` wall), or its instructions and its gross wall seconds under
+    valgrind (`timer` instructions)."""
+
+    timer: str = "wall"
+    seconds: float = 60.0
+    count: float | None = None
+
+
 def _python(script: str, *args: str) -> list[str]:
     return ["python3", "-I", "-S", script, *args]
 
 
-def measure_step(name: str, problem: FunctionProblem, tests: str, solution: str, limit_s: float, key: str,
+def measure_step(name: str, problem: FunctionProblem, tests: str, solution: str, limits: RunLimits, key: str,
                  echo_from: str | None = None) -> Step:
-    runs = sum(count * (problem.reps if hardness > 0 else 1) for count, hardness in zip(problem.cases,
-                                                                                        problem.hardness, strict=True))
-    wall = runs * (limit_s + 0.2) + sum(problem.cases) * (ECHO_REPS * 0.5 + CHECK_GRACE_S) + 30.0
-    return Step(name=name, argv=_python("trusted.py", "--problem", "problem.json", "--tests", tests, "--solution",
-                                        solution, "--reps", str(problem.reps), "--echo", str(ECHO_REPS),
-                                        "--limit-s", repr(limit_s), *(["--echo-from", echo_from] if echo_from else [])),
-                env={"HPCEVAL_RESULT_KEY": key},
+    counted = limits.timer == "instructions"
+    reps = 1 if counted else problem.reps  # a count does not vary from run to run
+    runs = sum(count * (reps if hardness > 0 else 1) for count, hardness in zip(problem.cases, problem.hardness,
+                                                                                strict=True))
+    echo_runs = 1 if counted else ECHO_REPS
+    wall = runs * (limits.seconds + 0.2) + sum(problem.cases) * (echo_runs * (limits.seconds if counted else 0.5)
+                                                                  + CHECK_GRACE_S) + (120.0 if counted else 30.0)
+    argv = _python("trusted.py", "--problem", "problem.json", "--tests", tests, "--solution", solution, "--reps",
+                   str(reps), "--echo", str(echo_runs), "--limit-s", repr(limits.seconds), "--timer", limits.timer,
+                   *(["--echo-from", echo_from] if echo_from else []),
+                   *(["--limit-count", repr(limits.count)] if limits.count is not None else []))
+    return Step(name=name, argv=argv, env={"HPCEVAL_RESULT_KEY": key},
                 limits=Limits(wall_s=wall, memory_mb=MEMORY_MB, processes=PROCESSES, output_bytes=4_000_000),
                 exclusive=True)
 
 
-def reference_job(problem: FunctionProblem, limit_s: float = 60.0) -> KeyedJob:
+def reference_job(problem: FunctionProblem, timer: str = "wall") -> KeyedJob:
     """Make the tests (step `generate`: inputs from the seeded generator, answers from the reference) and time
     the reference on them (step `time`), the way every answer is timed."""
     key = secrets.token_hex(16)
     files = runtime_files((*MEASURE_FILES, "generate.py", "gen_helpers.py"))
     files["problem.json"] = json.dumps(problem.trusted_view())
     files["reference.py"] = problem.reference_module()
+    files["solution.py"] = files["reference.py"]  # timed under the answers' name: a count depends even on argv
     generate = Step(name="generate", argv=_python("generate.py", "--problem", "problem.json", "--out", "tests.pkl"),
                     env={"HPCEVAL_RESULT_KEY": key},
                     limits=Limits(wall_s=600.0, memory_mb=8192, processes=PROCESSES, output_bytes=400_000_000))
-    time = measure_step("time", problem, "tests.pkl", "reference.py", limit_s, key)
+    time = measure_step("time", problem, "tests.pkl", "solution.py",
+                        RunLimits(timer, 600.0 if timer == "instructions" else 60.0), key)
     return KeyedJob(Job(files=files, steps=[generate, time], cores=1), key)
 
 
-def answer_job(problem: FunctionProblem, tests_b64: str, answer: str, limit_s: float,
+def answer_job(problem: FunctionProblem, tests_b64: str, answer: str, limits: RunLimits,
                echo_s: list[list[float]]) -> KeyedJob:
     """One step, `measure`: the zygote compiles the answer (a syntax error is its build error), the trusted side
     checks and times it, subtracting the exchange's cost measured with the reference (`echo_s`, per level and
@@ -97,7 +116,7 @@ def answer_job(problem: FunctionProblem, tests_b64: str, answer: str, limit_s: f
     files = runtime_files(MEASURE_FILES)
     files.update({"problem.json": json.dumps(problem.trusted_view()), "tests.b64": tests_b64, "solution.py": answer,
                   "echo.json": json.dumps(echo_s)})
-    measure = measure_step("measure", problem, "tests.b64", "solution.py", limit_s, key, "echo.json")
+    measure = measure_step("measure", problem, "tests.b64", "solution.py", limits, key, "echo.json")
     return KeyedJob(Job(files=files, steps=[measure], cores=1), key)
 
 

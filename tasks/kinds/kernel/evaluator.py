@@ -9,7 +9,16 @@ from collections.abc import Mapping
 from typing import ClassVar
 
 from hpceval.sandbox.base import JobResult, Verdict
-from hpceval.tasks.kinds.base import AnswerKind, Measurement, Outcome, Prepared, StaticAnswer, ValidationCase
+from hpceval.tasks.kinds.base import (
+    AnswerKind,
+    Measurement,
+    MeasureSettings,
+    Outcome,
+    Prepared,
+    StaticAnswer,
+    Timer,
+    ValidationCase,
+)
 from hpceval.tasks.kinds.kernel.interpret import KernelMeasurement, interpret
 from hpceval.tasks.kinds.kernel.jobs import BASELINE_PREFIX, kernel_spec, make_job, task_resources, toolchain_problem
 from hpceval.tasks.kinds.kernel.model_use import model_problem
@@ -59,6 +68,7 @@ class KernelEvaluator:
     answers: ClassVar[AnswerKind] = AnswerKind.code
     problem_spec: ClassVar[type[ProblemSpec]] = ProblemSpec
     measurement: ClassVar[type[KernelMeasurement]] = KernelMeasurement
+    timers: ClassVar[tuple[Timer, ...]] = ("wall",)  # a parallel kernel's cost is its wall time
 
     def expand(self, pack: Pack, problem: Problem) -> list[Task]:
         spec = kernel_spec(problem)
@@ -102,8 +112,8 @@ class KernelEvaluator:
         return {"model": pack.model_build(task.execution_model),
                 "model_note": spec.model_notes.get(task.execution_model, "")}
 
-    def prepare(self, pack: Pack, task: Task, answer: str, run_timeout_s: float | None) -> Prepared:
-        kernel_job = make_job(pack, task, answer, run_timeout_s)
+    def prepare(self, pack: Pack, task: Task, answer: str, settings: MeasureSettings) -> Prepared:
+        kernel_job = make_job(pack, task, answer, settings.run_timeout_s)
         return Prepared(job=kernel_job.job, secret=kernel_job.result_key)
 
     def interpret(self, pack: Pack, task: Task, answer: str, prepared: Prepared, result: JobResult) -> Outcome:

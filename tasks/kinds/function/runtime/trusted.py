@@ -12,6 +12,11 @@ the call in between) minus the fastest of E echo runs of the level's first case 
 expected answer back: the cost of the exchange itself, which depends on the level's output size). A net time above L
 seconds ends the measurement with `timeout` (right-censored). One line `HPCEVAL_RESULT <key> {json}` reports
 it all; the key comes from HPCEVAL_RESULT_KEY, which no other process sees.
+
+--timer instructions counts instead of timing: the zygote runs under valgrind's cachegrind (no cache simulation),
+every run once (the count does not vary), and a run's count is the candidate process's instructions from "go" to
+its exit (worker.py, --counted) minus the echo's. The counts come on a log pipe only valgrind can write to; a
+run over --limit-count instructions is `timeout` (right-censored), and --limit-s bounds its wall time.
 """
 
 from __future__ import annotations
@@ -23,12 +28,16 @@ import gc
 import json
 import os
 import pickle
+import re
+import resource
 import select
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
+from typing import NamedTuple
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's folder out
 import wire  # noqa: E402
@@ -40,6 +49,8 @@ FLOOR_S = 1e-6  # a net time below the exchange's own noise counts as this
 INPUT_DEADLINE_S = 60.0  # for the child to read its input (untimed)
 EXIT_GRACE_S = 0.05  # for a child to exit by itself after its output
 CONFIRM_RUNS = 2  # a timed run over the limit counts only when the run made again is over it too
+COUNTED_EXIT_S = 30.0  # for a counted child to exit (valgrind writes its summary) after the output
+COUNT_LINE = re.compile(rb"^==(\d+)== I\s+refs:\s+([\d,]+)\s*$")
 
 
 class Failure(Exception):
@@ -131,20 +142,99 @@ def _reap_orphans(spare: set[int]) -> None:
             raise Failure("runtime_error", "the worker process died", -1, -1)
 
 
+class Run(NamedTuple):
+    elapsed: float  # wall seconds of the exchange, from "go" to the output's last byte
+    tag: bytes  # the reply's tag (O: output, X: exception, N: not plain data, T: timeout, C: closed)
+    body: bytes
+    instructions: int | None = None  # counted runs with an output
+
+
+def valgrind_argv(log_fd: int) -> list[str]:
+    tool = shutil.which("valgrind")
+    if tool is None:
+        raise Failure("infra_error", "--timer instructions needs valgrind in the sandbox (apt-get install valgrind, "
+                      "or hpceval sandbox build for the image)", -1, -1)
+    return [tool, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", "--vgdb=no",
+            "--trace-children=no", f"--log-fd={log_fd}"]
+
+
+def process_limit_holds() -> bool:
+    """Whether RLIMIT_NPROC stops this uid's processes from starting others (not where the uid may ignore it,
+    e.g. root): a counted run relies on it."""
+    pid = os.fork()
+    if pid == 0:
+        resource.setrlimit(resource.RLIMIT_NPROC, (1, 1))
+        try:
+            child = os.fork()
+        except OSError:
+            os._exit(0)
+        if child == 0:
+            os._exit(0)
+        os.waitpid(child, 0)
+        os._exit(1)
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
+
+
+class CountLog:
+    """The summaries valgrind writes on the log pipe, one per process as it exits: `==PID== I refs: N`."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        os.set_blocking(fd, False)
+        self.buffer = b""
+        self.counts: dict[int, int] = {}
+        self.forged = False
+
+    def take(self) -> dict[int, int]:
+        """The counts that arrived since the last take, by pid."""
+        while True:
+            try:
+                chunk = os.read(self.fd, 65536)
+            except BlockingIOError:
+                break
+            if not chunk:
+                break
+            self.buffer += chunk
+        *lines, self.buffer = self.buffer.split(b"\n")
+        for line in lines:
+            match = COUNT_LINE.match(line)
+            if match:
+                pid = int(match[1])
+                self.forged = self.forged or pid in self.counts
+                self.counts[pid] = int(match[2].replace(b",", b""))
+        taken, self.counts = self.counts, {}
+        return taken
+
+
 class Zygote:
-    def __init__(self, solution: str, entry: str) -> None:
+    def __init__(self, solution: str, entry: str, counted: bool = False) -> None:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get("HOME", "/tmp"),
-               "TMPDIR": os.environ.get("TMPDIR", "/tmp"), "PYTHONHASHSEED": "0", "LC_ALL": "C.UTF-8"}
+        # the environment is this one, whole: -s -S without -I lets PYTHONHASHSEED fix str hashes (and so the
+        # instructions a dict costs), and nothing else of the caller's reaches the worker
+        # counted, nothing of the job dir's path reaches the zygote (relative names, a fixed HOME and TMPDIR): its
+        # length would move the heap, and a count with it
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+               "HOME": "/tmp" if counted else os.environ.get("HOME", "/tmp"),
+               "TMPDIR": "/tmp" if counted else os.environ.get("TMPDIR", "/tmp"), "PYTHONHASHSEED": "0",
+               "LC_ALL": "C.UTF-8"}
         here = os.path.dirname(os.path.abspath(__file__))
-        self.process = subprocess.Popen(
-            [sys.executable, "-I", "-S", os.path.join(here, "worker.py"), str(theirs.fileno()), solution, entry],
-            pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, env=env,
-            cwd=here)
+        argv = [sys.executable, "-s", "-S", "-P", "worker.py", str(theirs.fileno()),
+                os.path.relpath(solution, here), entry]
+        fds = [theirs.fileno()]
+        self.log: CountLog | None = None
+        if counted:
+            log_r, log_w = os.pipe()
+            self.log = CountLog(log_r)
+            argv = [*valgrind_argv(log_w), *argv, "--counted", str(log_w)]
+            fds.append(log_w)
+        self.process = subprocess.Popen(argv, pass_fds=fds, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                        env=env, cwd=here)
         theirs.close()
+        if counted:
+            os.close(log_w)
         self.control = ours
         self.spare = {os.getpid(), self.process.pid}
-        reply = self._reply(60.0)
+        reply = self._reply(600.0 if counted else 60.0)
         self.compile_error = reply[1:].decode("utf-8", "replace") if reply[:1] == b"E" else None
 
     def _reply(self, timeout: float) -> bytes:
@@ -157,9 +247,9 @@ class Zygote:
             raise Failure("runtime_error", "the worker process stopped answering", -1, -1)
         return reply
 
-    def call(self, payload: bytes, deadline_s: float, mode: bytes = b"F") -> tuple[float, bytes, bytes]:
-        """One call in a new child (see worker.py for the modes): (wall seconds of the exchange, reply tag, reply
-        payload). Every process the child left is killed before this returns."""
+    def call(self, payload: bytes, deadline_s: float, mode: bytes = b"F") -> Run:
+        """One call in a new child (see worker.py for the modes). Every process the child left is killed before
+        this returns."""
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         socket.send_fds(self.control, [mode], [to_child_r, from_child_w])
@@ -188,14 +278,36 @@ class Zygote:
             os.close(from_child_r)
         if not pid:  # the child died before it was ready: the zygote still names it
             pid = int(self._reply(10.0)[1:])
-        self._end(pid, wait_s=EXIT_GRACE_S if tag == b"O" else 0.0)
+        if self.log is None:
+            self._end(pid, wait_s=EXIT_GRACE_S if tag == b"O" else 0.0)
+            return Run(elapsed, tag, self._status_text(pid).encode() if tag == b"C" else body)
+        return self._counted_end(pid, elapsed, tag, body)
+
+    def _counted_end(self, pid: int, elapsed: float, tag: bytes, body: bytes) -> Run:
+        """The run's count: the grandchild's summary minus the child's. Only a run whose processes all ended by
+        themselves has one (a process killed here writes no summary, so its work would go uncounted)."""
+        assert self.log is not None
+        stray = self._end(pid, wait_s=COUNTED_EXIT_S if tag == b"O" else 0.0)
         if tag == b"C":
             body = self._status_text(pid).encode()
-        return elapsed, tag, body
+        counts = self.log.take()
+        if tag != b"O":
+            return Run(elapsed, tag, body)
+        if self._status(pid) != 0:  # the grandchild did not exit by itself (worker.py)
+            return Run(elapsed, b"C", b"the solution's process was killed after its output (a counted run must exit "
+                                      b"by itself)")
+        base = counts.pop(pid, None)
+        counts.pop(self.process.pid, None)
+        if self.log.forged:
+            return Run(elapsed, b"C", b"the instruction log holds a second count for one process")
+        if stray or base is None or len(counts) != 1:
+            return Run(elapsed, b"C", b"the solution's process did not end by itself after its output (a counted "
+                                      b"run must: its instructions would go uncounted)")
+        return Run(elapsed, tag, body, next(iter(counts.values())) - base)
 
-    def _end(self, pid: int, wait_s: float) -> None:
+    def _end(self, pid: int, wait_s: float) -> bool:
         """Kill every process of the call that is still alive (the child included, after `wait_s` for it to exit
-        by itself: an honest child does right after its output) and reap the orphans."""
+        by itself: an honest child does right after its output) and reap the orphans. True when one was left."""
         if wait_s:
             try:
                 handle = os.pidfd_open(pid)
@@ -204,10 +316,12 @@ class Zygote:
             if handle >= 0:
                 select.select([handle], [], [], wait_s)
                 os.close(handle)
+        stray = False
         for _ in range(1000):
             left = _descendants(os.getpid(), self.spare)
             if not left:
                 break
+            stray = True
             for other in left:
                 try:
                     os.kill(other, signal.SIGKILL)
@@ -216,10 +330,15 @@ class Zygote:
             _reap_orphans(self.spare)
             time.sleep(0.0005)
         _reap_orphans(self.spare)
+        return stray
+
+    def _status(self, pid: int) -> int:
+        """The wait status of a child of the zygote (it reaps them)."""
+        self.control.send(b"W" + str(pid).encode())
+        return int(self._reply(10.0)[1:])
 
     def _status_text(self, pid: int) -> str:
-        self.control.send(b"W" + str(pid).encode())
-        status = int(self._reply(10.0)[1:])
+        status = self._status(pid)
         if os.WIFSIGNALED(status):
             return f"the solution's process was killed by signal {os.WTERMSIG(status)}"
         return f"the solution's process exited with status {os.WEXITSTATUS(status)} before returning"
@@ -231,6 +350,8 @@ class Zygote:
             pass
         self.process.kill()
         self.process.wait()
+        if self.log is not None:
+            os.close(self.log.fd)
 
 
 def _checker(problem: dict) -> object:
@@ -272,7 +393,8 @@ def _outcome_of(tag: bytes, body: bytes, check: object, args: tuple, answer: obj
 def _check_level(zygote: Zygote, level_index: int, cases: list, check: object, limit_s: float,
                  report: dict) -> None:
     deadline = len(cases) * (limit_s + CHECK_GRACE_S)
-    _elapsed, tag, body = zygote.call(pickle.dumps([args for args, _ in cases], protocol=5), deadline, b"FB")
+    _elapsed, tag, body, _instructions = zygote.call(pickle.dumps([args for args, _ in cases], protocol=5), deadline,
+                                              b"FB")
     outputs: list[object] | None = None
     if tag == b"O":
         try:
@@ -293,52 +415,98 @@ def _check_level(zygote: Zygote, level_index: int, cases: list, check: object, l
     report["echo_s"].append([0.0 for _ in cases])
 
 
-def measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_reps: int, limit_s: float,
+class Limits(NamedTuple):
+    seconds: float  # a run's net wall time above this is over the limit (a counted run's gross wall time)
+    instructions: float | None = None  # counted runs: a net count above this is over the limit
+
+
+def _echo(zygote: Zygote, args: tuple, answer: object, runs: int) -> float:
+    """The exchange's own cost for this case: the fastest of `runs` echo runs (seconds, or instructions)."""
+    payload = pickle.dumps((args, answer), protocol=5)
+    values = []
+    for _ in range(runs):
+        run = zygote.call(payload, 600.0 if zygote.log else 60.0, b"FE")
+        if zygote.log is not None and run.instructions is None:
+            raise Failure("infra_error", f"the echo run got no instruction count ({run.body[:200]!r})", -1, -1)
+        values.append(float(run.instructions) if zygote.log is not None else run.elapsed)  # type: ignore[arg-type]
+    return min(values)
+
+
+def _timed_run(zygote: Zygote, payload: bytes, echo: float, limits: Limits) -> tuple[Run, float, bool]:
+    """One run (made again when over the limit, if timed by wall clock): the run, its net cost, and whether it
+    was over the limit."""
+    counted = zygote.log is not None
+    for _again in range(1 if counted else CONFIRM_RUNS):
+        run = zygote.call(payload, limits.seconds if counted else echo + limits.seconds)
+        if counted:
+            net = max(float(run.instructions) - echo, 1.0) if run.instructions is not None else 0.0
+            limit = limits.instructions
+            over = run.tag == b"T" or (run.instructions is not None and limit is not None and net > limit)
+        else:
+            net = max(run.elapsed - echo, FLOOR_S)
+            over = run.tag == b"T" or (run.tag == b"O" and net > limits.seconds)
+        if not over:
+            break  # a run over the limit is run again: a machine's hiccup does not censor a level
+    return run, net, over
+
+
+def measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_reps: int, limits: Limits,
             report: dict, known_echo: list[list[float]] | None = None) -> None:
-    """Fill report["levels"][l]["times"][case] (net seconds per run) and report["echo_s"][l][case]; raise Failure
-    at the first run that is not ok (what was measured until then stays in the report)."""
-    report.update(levels=[], echo_s=[])
-    for level_index, level in enumerate(levels):
-        timed = float(level["hardness"]) > 0
-        times: list[list[float]] = []
-        echoes: list[float] = []
-        if not timed:  # checked, not timed: every case in one child
-            _check_level(zygote, level_index, level["cases"], check, limit_s, report)
+    """As _measure; a counted job that makes its own echoes makes them after every timed run, so that the timed
+    runs fork from the same zygote states as in a job given the echoes (a count depends on the zygote's heap)."""
+    if zygote.log is None or known_echo is not None or not echo_reps:
+        _measure(zygote, levels, check, reps, echo_reps, limits, report, known_echo)
+        return
+    _measure(zygote, levels, check, reps, 0, limits, report, [[0.0] * len(level["cases"]) for level in levels])
+    for level, timed, echoes in zip(levels, report["levels"], report["echo_s"], strict=True):
+        if float(level["hardness"]) <= 0:
             continue
         for case_index, (args, answer) in enumerate(level["cases"]):
-            payload = pickle.dumps(args, protocol=5)
-            echo = 0.0
-            if timed and known_echo is not None:
+            echoes[case_index] = _echo(zygote, args, answer, 1)
+            timed["times"][case_index] = [max(raw - echoes[case_index], 1.0) for raw in timed["times"][case_index]]
+
+
+def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_reps: int, limits: Limits,
+             report: dict, known_echo: list[list[float]] | None = None) -> None:
+    """Fill report["levels"][l]["times"][case] (net seconds, or instructions, per run), ["wall_s"] (the runs'
+    gross wall seconds) and report["echo_s"][l][case]; raise Failure at the first run that is not ok (what was
+    measured until then stays in the report)."""
+    report.update(levels=[], echo_s=[])
+    counted = zygote.log is not None
+    for level_index, level in enumerate(levels):
+        if float(level["hardness"]) <= 0:  # checked, not timed: every case in one child
+            _check_level(zygote, level_index, level["cases"], check, limits.seconds, report)
+            continue
+        times: list[list[float]] = []
+        walls: list[list[float]] = []
+        echoes: list[float] = []
+        report["levels"].append({"times": times, "wall_s": walls})
+        report["echo_s"].append(echoes)
+        for case_index, (args, answer) in enumerate(level["cases"]):
+            if known_echo is not None:
                 echo = known_echo[level_index][case_index]
-            elif timed and echo_reps and case_index == 0:  # the exchange costs alike for a level's cases
-                echo_payload = pickle.dumps((args, answer), protocol=5)
-                echo = min(zygote.call(echo_payload, 60.0, b"FE")[0] for _ in range(echo_reps))
-            elif timed and echo_reps:
-                echo = echoes[0]
+            elif echo_reps and (counted or case_index == 0):  # by wall, the exchange costs alike for a level's cases
+                echo = _echo(zygote, args, answer, 1 if counted else echo_reps)
+            else:
+                echo = echoes[0] if echoes else 0.0
             echoes.append(echo)
+            payload = pickle.dumps(args, protocol=5)
             case_times: list[float] = []
-            for _ in range(reps if timed else 1):
-                deadline = echo + limit_s + (0.0 if timed else CHECK_GRACE_S)
-                for _again in range(CONFIRM_RUNS if timed else 1):
-                    elapsed, tag, body = zygote.call(payload, deadline)
-                    verdict, message = _outcome_of(tag, body, check, args, answer)
-                    net = max(elapsed - echo, FLOOR_S)
-                    if verdict == "ok" and timed and net > limit_s:
-                        verdict = "timeout"
-                    if verdict == "timeout":
-                        message = "over the time limit"
-                    if verdict != "timeout" or not timed:
-                        break  # a run over the limit is run again: a machine's hiccup does not censor a level
+            case_walls: list[float] = []
+            times.append(case_times)
+            walls.append(case_walls)
+            for _ in range(1 if counted else reps):  # a count does not vary from run to run
+                run, net, over = _timed_run(zygote, payload, echo, limits)
+                verdict, message = _outcome_of(run.tag, run.body, check, args, answer)
+                if verdict == "ok" and over:
+                    verdict = "timeout"
+                if verdict == "timeout":
+                    message = "over the instruction limit" if counted and run.tag != b"T" else "over the time limit"
                 if verdict != "ok":
-                    report["levels"].append({"times": times + [case_times]})
-                    report["echo_s"].append(echoes)
                     raise Failure(verdict, f"level {level_index} case {case_index}: {message}", level_index,
                                   case_index)
-                if timed:
-                    case_times.append(net)
-            times.append(case_times)
-        report["levels"].append({"times": times})
-        report["echo_s"].append(echoes)
+                case_times.append(net)
+                case_walls.append(run.elapsed)
 
 
 def main() -> None:
@@ -352,6 +520,8 @@ def main() -> None:
     parser.add_argument("--echo", type=int, default=3)
     parser.add_argument("--limit-s", type=float, default=60.0)
     parser.add_argument("--echo-from", help="a JSON file of echo times per level and case (no echo runs then)")
+    parser.add_argument("--timer", choices=("wall", "instructions"), default="wall")
+    parser.add_argument("--limit-count", type=float, help="--timer instructions: the most instructions of a run")
     args = parser.parse_args()
     with open(args.problem, encoding="utf-8") as handle:
         problem = json.load(handle)
@@ -363,19 +533,31 @@ def main() -> None:
     if args.echo_from:
         with open(args.echo_from, encoding="utf-8") as handle:
             known_echo = json.load(handle)
-    result: dict = {"verdict": "ok", "message": ""}
-    zygote = Zygote(os.path.abspath(args.solution), problem["entry_point"])
+    result: dict = {"verdict": "ok", "message": "", "timer": args.timer}
+    counted = args.timer == "instructions"
     try:
-        if zygote.compile_error:
+        if counted and not process_limit_holds():
+            raise Failure("infra_error", "--timer instructions needs a job uid that RLIMIT_NPROC binds (not root): "
+                          "run the sandbox's jobs under their own uid", -1, -1)
+        zygote = Zygote(os.path.abspath(args.solution), problem["entry_point"], counted)
+    except Failure as failure:
+        result.update(verdict=failure.verdict, message=failure.message)
+        zygote = None
+    try:
+        if zygote is None:
+            pass
+        elif zygote.compile_error:
             result.update(verdict="build_error", message=zygote.compile_error)
         else:
             try:
-                measure(zygote, tests["levels"], check, args.reps, args.echo, args.limit_s, result, known_echo)
+                measure(zygote, tests["levels"], check, args.reps, args.echo, Limits(args.limit_s, args.limit_count),
+                        result, known_echo)
             except Failure as failure:
                 result.update(verdict=failure.verdict, message=failure.message, failed_level=failure.level,
                               failed_case=failure.case)
     finally:
-        zygote.close()
+        if zygote is not None:
+            zygote.close()
     sys.stdout.write(f"HPCEVAL_RESULT {key} {json.dumps(result)}\n")
     sys.stdout.flush()
 

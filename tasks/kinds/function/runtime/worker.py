@@ -1,18 +1,26 @@
 """The zygote: the one process of a `function` job that holds the candidate's compiled code, and never runs it.
 
-    python3 -I -S worker.py CONTROL_FD SOLUTION ENTRY_POINT
+    python3 -s -S -P worker.py CONTROL_FD SOLUTION ENTRY_POINT [--counted LOG_FD]
 
 It compiles SOLUTION, reports over the control socket (a SOCK_SEQPACKET pair: one packet a message), then forks one
 child per call on the trusted side's command. A child runs the candidate's module and one call of ENTRY_POINT in a
 fresh interpreter state (a copy of this pristine process), so nothing survives from one call to the next: not a
 cache, not a patched module, not a thread. The child talks to the trusted side over two pipes whose ends came with
 the command (SCM_RIGHTS): it reads its input and says it is ready before any candidate code runs; the trusted side's
-clock then spans "go", the candidate's module, the call and the output's way back."""
+clock then spans "go", the candidate's module, the call and the output's way back.
+
+--counted: the zygote runs under valgrind (the instruction timer, see trusted.py), whose summary of each process
+goes to LOG_FD; this process closes its own copy first, so no candidate code can write to the log (valgrind's
+copy is out of the client's reach). After "go" a child forks once more: the grandchild runs the candidate in one
+thread of one process (RLIMIT_NPROC 1: no process or thread it could start would be counted), the child waits for
+it and exits. Both inherited the count the zygote had at the fork, so the grandchild's final count minus the
+child's is the candidate's run (plus a constant the echo run cancels), whatever the zygote did before."""
 
 from __future__ import annotations
 
 import builtins
 import gc
+import importlib.util
 import os
 import pickle
 import resource
@@ -21,8 +29,19 @@ import sys
 import traceback
 import types
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's folder out
-import wire  # noqa: E402
+
+def _load_wire() -> types.ModuleType:
+    """wire.py, from the folder this runs in (the job dir, its cwd) by a relative name: an import through
+    sys.path would store the folder's absolute path, whose length moves the heap (and a count with it)."""
+    spec = importlib.util.spec_from_file_location("wire", os.path.join(os.path.dirname(__file__), "wire.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["wire"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+wire = _load_wire()
 
 # Modules a solution commonly imports, loaded once here so that a child's `import` finds them.
 # (A small zygote forks fast: each module here costs every run a little, so only the common ones.)
@@ -38,7 +57,7 @@ def _preload() -> None:
             pass
 
 
-def _run_child(code: types.CodeType, entry: str, in_fd: int, out_fd: int, mode: bytes) -> None:
+def _run_child(code: types.CodeType, entry: str, in_fd: int, out_fd: int, mode: bytes, counted: bool) -> None:
     """One call (mode b"F"), the calls of a list of inputs (b"FB": an untimed level's checks), or an echo (b"FE").
     Runs in a fresh fork; ends with os._exit, whatever the candidate does."""
     try:
@@ -48,6 +67,8 @@ def _run_child(code: types.CodeType, entry: str, in_fd: int, out_fd: int, mode: 
         gc.disable()  # as ENAMEL's evaluator times: no collector pauses inside a run (a run is one process)
         wire.send(out_fd, b"R")
         wire.receive(in_fd)  # "go": the trusted side's clock is running from here
+        if counted:
+            _split_for_count(in_fd, out_fd)
         if mode == b"FE":  # the trusted side's calibration: the same exchange, with no candidate code in it
             output = received[1]
         else:
@@ -71,6 +92,19 @@ def _run_child(code: types.CodeType, entry: str, in_fd: int, out_fd: int, mode: 
     os._exit(0)
 
 
+def _split_for_count(in_fd: int, out_fd: int) -> None:
+    """The parent side waits for the grandchild and exits (the same instructions every time), with status 1 when
+    the grandchild did not exit by itself (a killed process writes no count: its own summary could then be a
+    forged one); the grandchild returns to run the call, unable to start a process or a thread."""
+    pid = os.fork()
+    if pid:
+        os.close(in_fd)
+        os.close(out_fd)
+        status = os.waitpid(pid, 0)[1]
+        os._exit(0 if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 else 1)  # 1: it was killed
+    resource.setrlimit(resource.RLIMIT_NPROC, (1, 1))
+
+
 def _reap(statuses: dict[int, int]) -> None:
     """Collect the children that have ended (the trusted side asks for a status only when a child died
     without an answer)."""
@@ -89,6 +123,9 @@ def _reap(statuses: dict[int, int]) -> None:
 def main() -> None:
     control = socket.socket(fileno=int(sys.argv[1]))
     source_path, entry = sys.argv[2], sys.argv[3]
+    counted = sys.argv[4:5] == ["--counted"]
+    if counted:
+        os.close(int(sys.argv[5]))  # valgrind keeps its own copy of the log, which the client cannot reach
     _preload()
     try:
         with open(source_path, encoding="utf-8") as handle:
@@ -112,7 +149,7 @@ def main() -> None:
         pid = os.fork()
         if pid == 0:
             control.close()
-            _run_child(code, entry, in_fd, out_fd, message)
+            _run_child(code, entry, in_fd, out_fd, message, counted)
         os.close(in_fd)
         os.close(out_fd)
         control.send(b"P" + str(pid).encode())
