@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hpceval.harness.fingerprint import machine_key
 from hpceval.sandbox.base import Sandbox, Verdict
-from hpceval.tasks.kinds import MeasureSettings, NeedsSetup, Outcome, SetupError
+from hpceval.tasks.kinds import MeasureSettings, NeedsSetup, Outcome, SetupError, timer_arguments, timers_of
 from hpceval.tasks.loader import Pack, Task
 
 
@@ -13,14 +13,15 @@ def evaluate(sandbox: Sandbox, pack: Pack, task: Task, answer: str,
              settings: MeasureSettings | None = None) -> Outcome:
     evaluator = pack.evaluator
     settings = settings or MeasureSettings()
-    if settings.timer not in evaluator.timers:
+    if settings.timer not in timers_of(evaluator):
         return Outcome(verdict=Verdict.infra_error, message=(
             f"{task.task_id} (kind {evaluator.kind}) cannot be measured by --timer {settings.timer}; "
-            f"its timers: {', '.join(evaluator.timers)}"))
+            f"its timers: {', '.join(timers_of(evaluator))}"))
+    timer = timer_arguments(settings)
     try:
         if isinstance(evaluator, NeedsSetup):
-            evaluator.ready(pack, task, sandbox, machine_key(sandbox), settings.timer)
-        prepared = evaluator.prepare(pack, task, answer, settings)
+            evaluator.ready(pack, task, sandbox, machine_key(sandbox), **timer)
+        prepared = evaluator.prepare(pack, task, answer, settings.run_timeout_s, **timer)
         result = sandbox.run(prepared.job)
     except SetupError as exc:
         return Outcome(verdict=Verdict.infra_error, message=str(exc))

@@ -27,7 +27,7 @@ from hpceval.harness.scoring import score, usage_totals
 from hpceval.harness.store import RunStore
 from hpceval.sandbox.base import Sandbox, Verdict
 from hpceval.tasks import Pack, PackError, Task, packs_of_suite, select_tasks
-from hpceval.tasks.kinds import Timer
+from hpceval.tasks.kinds import Timer, timers_of
 
 log = logging.getLogger("hpceval.run")
 
@@ -272,10 +272,10 @@ class RunPlan:
 def check_timer(timer: Timer, pairs: list[tuple[Pack, Task]]) -> None:
     """Every selected task's kind can measure by `timer` (a run uses one timer for all its tasks)."""
     for pack, task in pairs:
-        if timer not in pack.evaluator.timers:
+        if timer not in timers_of(pack.evaluator):
             raise UserError(f"--timer {timer}: {task.task_id} (kind {task.kind}) is measured only by "
-                            f"{', '.join(pack.evaluator.timers)}; select function-kind tasks (--suite enamel) or "
-                            "leave out --timer")
+                            f"{', '.join(timers_of(pack.evaluator))}; select function-kind tasks (--suite "
+                            "enamel or efficiency) or leave out --timer")
 
 
 def plan_run(options: RunOptions) -> RunPlan:

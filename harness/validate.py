@@ -21,9 +21,12 @@ class Check:
     verdict: Verdict
     message: str
     expected: Verdict | None = None  # None: any failing verdict
+    failed: bool = False  # the verdict held, but a further condition of the case did not (see `message`)
 
     @property
     def holds(self) -> bool:
+        if self.failed:
+            return False
         if self.expected is None:
             return self.verdict not in (Verdict.ok, Verdict.infra_error)
         return self.verdict == self.expected
@@ -44,6 +47,10 @@ def validate_tasks(
         pack, task, solution = item
         outcome = evaluate(sandbox, pack, task, solution.answer)
         check = Check(task.task_id, solution.name, outcome.verdict, outcome.message, solution.expected)
+        if check.holds and solution.also is not None:
+            failure = solution.also(outcome)
+            if failure:
+                check.message, check.failed = failure, True
         on_done(check)
         return check
 

@@ -109,9 +109,15 @@ class Pack:
         return {p.name: p.read_text() for p in sorted(common.iterdir()) if p.is_file()}
 
 
-def load_yaml(path: Path, model: type[BaseModel], defaults: Mapping[str, Any] | None = None) -> BaseModel:
-    """`path` (with its `include:`s, over `defaults`) as `model`."""
+def load_yaml(path: Path, model: type[BaseModel], defaults: Mapping[str, Any] | None = None,
+              files: Mapping[str, str] | None = None) -> BaseModel:
+    """`path` (with its `include:`s, over `defaults`) as `model`; each field of `files` it leaves out is read from
+    that file beside it, where there is one."""
     data = load_inherited(path, defaults)
+    for key, name in (files or {}).items():
+        beside = path.parent / name
+        if key not in data and beside.is_file():
+            data[key] = beside.read_text(encoding="utf-8")
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -145,7 +151,8 @@ def load_pack(path: Path, dataset: str | None = None) -> Pack:
     if not problems_dir.is_dir():
         raise PackError(f"{problems_dir}: missing; a pack keeps one folder per problem there")
     for problem_dir in sorted(p for p in problems_dir.iterdir() if p.is_dir()):
-        problem_spec = load_yaml(problem_dir / "problem.yaml", schema, spec.problem_defaults)
+        problem_spec = load_yaml(problem_dir / "problem.yaml", schema, spec.problem_defaults,
+                                 getattr(schema, "FILE_FIELDS", {}))
         assert isinstance(problem_spec, ProblemBase)
         if problem_spec.name != problem_dir.name:
             raise PackError(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import BaseModel, ConfigDict, Field
 
 EXECUTION_MODELS: tuple[str, ...] = ("serial", "omp", "mpi", "mpi+omp", "cuda")
@@ -100,5 +102,8 @@ class ProblemBase(BaseModel):
     problem_type: str
     description: str
     metadata: dict[str, object] = Field(default_factory=dict)  # the problem's own data; hpceval never reads it
+
+    # text fields a problem folder may hold as files instead (field -> file name; the YAML wins where both)
+    FILE_FIELDS: ClassVar[dict[str, str]] = {}
 
 

@@ -66,5 +66,5 @@ def test_a_kind_that_cannot_count_refuses_the_timer_in_one_line(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0, result.stderr
     assert "--timer instructions" in result.stderr and "kind kernel" in result.stderr, result.stderr
-    bad = hpceval("run", "--suite", "enamel", "--dataset", str(CSV), "--timer", "cycles", "--out", str(tmp_path / "b"))
+    bad = hpceval("run", "--suite", "efficiency", "--timer", "cycles", "--out", str(tmp_path / "b"))
     assert bad.returncode == 2 and "--timer" in bad.stderr and bad.stderr.strip().count("\n") == 0, bad.stderr

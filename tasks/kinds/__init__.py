@@ -24,6 +24,8 @@ from hpceval.tasks.kinds.base import (
     StaticAnswer,
     Timer,
     ValidationCase,
+    timer_arguments,
+    timers_of,
 )
 from hpceval.tasks.loader import PackError
 
@@ -81,5 +83,5 @@ def evaluator_for(kind: str, where: Path | None = None) -> Evaluator:
 __all__ = [
     "ENTRY_POINT_GROUP", "TIMERS", "AnswerKind", "Evaluator", "MeasureSettings", "Measurement", "NeedsSetup",
     "Outcome", "Prepared", "SetupError", "StaticAnswer", "Timer",
-    "ValidationCase", "evaluator_for", "known_kinds", "register_evaluator",
+    "ValidationCase", "evaluator_for", "timer_arguments", "timers_of", "known_kinds", "register_evaluator",
 ]

@@ -9,7 +9,7 @@ Evaluators describe jobs and read results; the sandbox runs them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar, Literal, Protocol, runtime_checkable
@@ -71,6 +71,17 @@ Timer = Literal["wall", "instructions"]
 TIMERS: tuple[Timer, ...] = ("wall", "instructions")
 
 
+def timers_of(evaluator: object) -> tuple[Timer, ...]:
+    """The timers an evaluator's measurements can use (its `timers`; an evaluator without one times by wall)."""
+    return getattr(evaluator, "timers", ("wall",))
+
+
+def timer_arguments(settings: MeasureSettings) -> dict[str, Timer]:
+    """The keyword `prepare` and `ready` get for `settings.timer` (none for wall: evaluators without `timers`
+    keep their plain signature)."""
+    return {} if settings.timer == "wall" else {"timer": settings.timer}
+
+
 @dataclass(frozen=True)
 class MeasureSettings:
     """What a run asks of every measurement (the same for all its tasks)."""
@@ -86,6 +97,7 @@ class ValidationCase:
     name: str  # reference | baseline | broken | mutant:<name> | ...
     answer: str
     expected: Verdict | None
+    also: Callable[[Outcome], str | None] | None = None  # once the verdict holds: what else fails it (a message)
 
 
 @runtime_checkable
@@ -94,7 +106,6 @@ class Evaluator(Protocol):
     answers: ClassVar[AnswerKind]
     problem_spec: ClassVar[type[BaseModel]]  # the schema of this kind's problem.yaml
     measurement: ClassVar[type[Measurement]]
-    timers: ClassVar[tuple[Timer, ...]]  # the timers its measurements can use; the first is the default
 
     def expand(self, pack: Pack, problem: Problem) -> list[Task]:
         """The tasks of one problem (e.g. one per execution model)."""
@@ -116,8 +127,9 @@ class Evaluator(Protocol):
         """Variables for the pack's prompt templates, besides `task`, `problem` and `pack`."""
         ...
 
-    def prepare(self, pack: Pack, task: Task, answer: str, settings: MeasureSettings) -> Prepared:
-        """The sandbox job that measures `answer` as `settings` ask (a timer in `timers`)."""
+    def prepare(self, pack: Pack, task: Task, answer: str, run_timeout_s: float | None) -> Prepared:
+        """The sandbox job that measures `answer`. `run_timeout_s` overrides the pack's limit of run steps. An
+        evaluator whose `timers` list more than "wall" also takes `timer=` (keyword), given only when not wall."""
         ...
 
     def interpret(self, pack: Pack, task: Task, answer: str, prepared: Prepared, result: JobResult) -> Outcome:
@@ -138,7 +150,7 @@ class NeedsSetup(Protocol):
     """An evaluator that makes something once per task and machine before measuring answers (the `function`
     kind: tests and the reference's times, cached). The harness calls `ready` before every `prepare`."""
 
-    def ready(self, pack: Pack, task: Task, sandbox: Sandbox, machine: str, timer: Timer) -> None:
-        """Make what the task needs on the machine whose fingerprint hashes to `machine`, for measurements by
-        `timer`; raise SetupError."""
+    def ready(self, pack: Pack, task: Task, sandbox: Sandbox, machine: str) -> None:
+        """Make what the task needs on the machine whose fingerprint hashes to `machine`; raise SetupError. (With
+        `timer=` as for `prepare`.)"""
         ...

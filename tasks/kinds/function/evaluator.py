@@ -16,7 +16,6 @@ from hpceval.tasks.kinds.base import (
     TIMERS,
     AnswerKind,
     Measurement,
-    MeasureSettings,
     Outcome,
     Prepared,
     SetupError,
@@ -85,6 +84,24 @@ def run_limits(problem: FunctionProblem, reference: ReferenceTimes, run_timeout_
     return RunLimits("instructions", seconds, limit)
 
 
+def slower_than_reference(outcome: Outcome, margin: float) -> str | None:
+    """None when the answer's last timed level cost at least `margin` times the reference's (or reached the
+    limit there): the reference is measurably faster. Else why not."""
+    m = FunctionMeasurement.model_validate(outcome.measurement.model_dump()) if outcome.measurement else None
+    if m is None or not m.level_times_s:
+        return "no timings to compare with the reference's"
+    top = max(index for index, weight in enumerate(m.hardness) if weight > 0)
+    if m.censored_level is not None and m.censored_level <= top:
+        return None
+    own, reference = m.level_times_s[top], m.reference_level_times_s[top]
+    if own is None or reference is None or reference <= 0:
+        return "no timings of the top level to compare with the reference's"
+    if own >= margin * reference:
+        return None
+    return (f"the reference is not measurably faster at the top level: the baseline costs {own / reference:.2f}x "
+            f"the reference's {_cost_text(reference, m.timer)} (needs >= {margin:g}x); make the level larger")
+
+
 def _cost_text(value: float, timer: str) -> str:
     return f"{value / 1e6:.3f} M instructions" if timer == "instructions" else f"{value * 1e3:.3f} ms"
 
@@ -100,14 +117,15 @@ class FunctionEvaluator:
         self.cache = TestsCache()
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
-        self._references: dict[tuple[str, str], ReferenceTimes] = {}  # (task id, timer)
+        self._references: dict[tuple[str, str], ReferenceTimes] = {}  # (pack/problem, timer)
 
     def expand(self, pack: Pack, problem: Problem) -> list[Task]:
         spec = function_spec(problem)
-        return [Task(task_id=f"{pack.name}/{spec.name}", suite=pack.spec.suite, pack=pack.name, problem=spec.name,
-                     title=spec.title, problem_type=spec.problem_type, kind=self.kind, execution_model="serial",
-                     language="python", entry_point=spec.entry_point, signature=spec.prompt,
-                     source_index=spec.source_index)]
+        return [Task(task_id=f"{pack.name}/{spec.name}{spec.task_suffix(mode)}", suite=pack.spec.suite,
+                     pack=pack.name, problem=spec.name, title=spec.title, problem_type=spec.problem_type,
+                     kind=self.kind, execution_model="serial", mode=mode, language="python",
+                     entry_point=spec.entry_point, signature=spec.prompt, source_index=spec.source_index)
+                for mode in spec.modes]
 
     def check_pack(self, pack: Pack) -> None:
         for problem in pack.problems.values():
@@ -126,23 +144,25 @@ class FunctionEvaluator:
 
     def prompt_context(self, pack: Pack, task: Task) -> Mapping[str, object]:
         spec = function_spec(pack.problem_of(task))
-        return {"prompt": spec.prompt, "entry_point": spec.entry_point, "sizes": spec.sizes}
+        return {"prompt": spec.prompt, "entry_point": spec.entry_point, "sizes": spec.sizes, "mode": task.mode,
+                "baseline": spec.baseline if task.mode == "optimize" else None}
 
     # --- tests and reference times: made once per problem (and machine), then cached -----------------------
 
     def ready(self, pack: Pack, task: Task, sandbox: Sandbox, machine: str, timer: Timer = "wall") -> None:
         """Make sure the task's tests and its reference's times (or counts) on `machine` are cached (runs a
         sandbox job the first time); raise SetupError when the reference fails its own tests."""
+        problem = f"{pack.name}/{task.problem}"  # a problem's modes share its tests and reference times
         with self._guard:
-            lock = self._locks.setdefault(task.task_id, threading.Lock())
+            lock = self._locks.setdefault(problem, threading.Lock())
         with lock:
-            if (task.task_id, timer) in self._references:
+            if (problem, timer) in self._references:
                 return
             spec = function_spec(pack.problem_of(task))
             reference = self.cache.reference(spec, machine, timer)
             if reference is None or not self.cache.has_tests(spec):
                 reference = self._measure_reference(spec, sandbox, machine, task.task_id, timer)
-            self._references[task.task_id, timer] = reference
+            self._references[problem, timer] = reference
 
     def _measure_reference(self, spec: FunctionProblem, sandbox: Sandbox, machine: str, task_id: str,
                            timer: Timer) -> ReferenceTimes:
@@ -164,20 +184,21 @@ class FunctionEvaluator:
 
     def _reference_of(self, task: Task, timer: str) -> ReferenceTimes:
         try:
-            return self._references[task.task_id, timer]
+            return self._references[f"{task.pack}/{task.problem}", timer]
         except KeyError:
             raise SetupError(f"{task.task_id}: evaluate it through hpceval.harness.evaluate (it makes the tests "
                              "first)") from None
 
     # --- one answer -----------------------------------------------------------------------------------------
 
-    def prepare(self, pack: Pack, task: Task, answer: str, settings: MeasureSettings) -> Prepared:
+    def prepare(self, pack: Pack, task: Task, answer: str, run_timeout_s: float | None,
+                timer: Timer = "wall") -> Prepared:
         spec = function_spec(pack.problem_of(task))
-        reference = self._reference_of(task, settings.timer)
+        reference = self._reference_of(task, timer)
         tests = self.cache.tests(spec)
         if tests is None:
             raise SetupError(f"{task.task_id}: its cached tests vanished from {self.cache.root}; run again")
-        keyed = answer_job(spec, tests, answer, run_limits(spec, reference, settings.run_timeout_s), reference.echo_s)
+        keyed = answer_job(spec, tests, answer, run_limits(spec, reference, run_timeout_s), reference.echo_s)
         return Prepared(job=keyed.job, secret=keyed.result_key)
 
     def interpret(self, pack: Pack, task: Task, answer: str, prepared: Prepared, result: JobResult) -> Outcome:
@@ -256,5 +277,6 @@ class FunctionEvaluator:
         cases = [ValidationCase("reference", spec.reference_module(), Verdict.ok),
                  ValidationCase("broken", spec.prompt.rstrip("\n") + "\n    raise NotImplementedError\n", None)]
         if spec.baseline is not None:
-            cases.append(ValidationCase("baseline", spec.baseline, Verdict.ok))
+            cases.append(ValidationCase("baseline", spec.baseline, Verdict.ok,
+                                        also=lambda outcome: slower_than_reference(outcome, spec.validation_margin)))
         return cases

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import ClassVar, Literal
+
 from pydantic import Field, model_validator
 
 from hpceval.tasks.schema import ProblemBase
 
+Mode = Literal["generate", "optimize"]
 ENAMEL_CASES: tuple[int, ...] = (8, 4, 4, 4)  # test cases per level, ENAMEL's default
 ENAMEL_REPS = 6  # runs of each case of a timed level
 
@@ -27,6 +30,13 @@ class FunctionProblem(ProblemBase):
     tolerance_s: float = 0.01  # added to that limit (ENAMEL's tolerence_sec)
     seed: str = "hpceval"  # the generator's seed is f"{seed}:{level}:{case}"
     source_index: int | None = None  # position in the dataset the problem came from (sample files use it)
+    # a task per mode (ids end in /<mode> unless the only mode is generate); optimize: make the baseline fast
+    modes: list[Mode] = Field(default_factory=lambda: list[Mode](["generate"]))
+    validation_margin: float = Field(default=1.5, gt=1.0)  # validate: baseline >= this x reference, top level
+
+    FILE_FIELDS: ClassVar[dict[str, str]] = {"prompt": "prompt.py", "generator": "generator.py",
+                                             "reference": "reference.py", "checker": "checker.py",
+                                             "baseline": "baseline.py"}
 
     @model_validator(mode="after")
     def _levels_agree(self) -> FunctionProblem:
@@ -37,7 +47,14 @@ class FunctionProblem(ProblemBase):
             raise ValueError("at least one level needs a positive hardness (a timed level)")
         if min(self.cases) < 1 or self.reps < 1:
             raise ValueError("every level needs at least one case, and reps must be >= 1")
+        if "optimize" in self.modes and self.baseline is None:
+            raise ValueError("mode optimize starts from the baseline: add baseline.py (or baseline:)")
+        if not self.modes or len(set(self.modes)) != len(self.modes):
+            raise ValueError("modes: list generate and/or optimize, each once")
         return self
+
+    def task_suffix(self, mode: str) -> str:
+        return "" if self.modes == ["generate"] else f"/{mode}"
 
     def reference_module(self) -> str:
         """The reference as a whole module (a body is appended to the prompt)."""

@@ -12,7 +12,6 @@ from hpceval.sandbox.base import JobResult, Verdict
 from hpceval.tasks.kinds.base import (
     AnswerKind,
     Measurement,
-    MeasureSettings,
     Outcome,
     Prepared,
     StaticAnswer,
@@ -112,8 +111,8 @@ class KernelEvaluator:
         return {"model": pack.model_build(task.execution_model),
                 "model_note": spec.model_notes.get(task.execution_model, "")}
 
-    def prepare(self, pack: Pack, task: Task, answer: str, settings: MeasureSettings) -> Prepared:
-        kernel_job = make_job(pack, task, answer, settings.run_timeout_s)
+    def prepare(self, pack: Pack, task: Task, answer: str, run_timeout_s: float | None) -> Prepared:
+        kernel_job = make_job(pack, task, answer, run_timeout_s)
         return Prepared(job=kernel_job.job, secret=kernel_job.result_key)
 
     def interpret(self, pack: Pack, task: Task, answer: str, prepared: Prepared, result: JobResult) -> Outcome:
