@@ -66,9 +66,10 @@ def test_the_optimize_prompt_holds_the_baseline_and_the_baseline_scores_below_th
 def test_validate_proves_the_reference_faster_and_refuses_a_baseline_as_fast(tmp_path):
     backend_sandbox("local").close()
     env = {"HPCEVAL_CACHE_DIR": str(tmp_path / "cache")}
-    good = hpceval("validate", "efficiency", "--task", "efficiency/merge_intervals/*", "--sandbox", "local",
-                   "--max-sandboxes", "1", env=env)
+    good = hpceval("validate", "efficiency", "--sandbox", "local", "--max-sandboxes", "2", env=env)  # every problem
     assert good.returncode == 0, good.stdout + good.stderr
+    (pack,) = packs_of_suite("efficiency")
+    assert len(pack.problems) >= 26 and f"{3 * len(pack.tasks)} of {3 * len(pack.tasks)} checks hold" in good.stdout
     same = (EXAMPLE / "reference.py").read_text()
     packs = _pack_with(tmp_path, "effsame", {"baseline.py": same})
     bad = hpceval("validate", "effsame", "--task", "effsame/merge_intervals/generate", "--sandbox", "local",
