@@ -1,0 +1,2 @@
+def __check(input, answer, output):
+    return list(output) == answer
