@@ -110,14 +110,15 @@ class Pack:
 
 
 def load_yaml(path: Path, model: type[BaseModel], defaults: Mapping[str, Any] | None = None,
-              files: Mapping[str, str] | None = None) -> BaseModel:
+              files: Mapping[str, str | tuple[str, ...]] | None = None) -> BaseModel:
     """`path` (with its `include:`s, over `defaults`) as `model`; each field of `files` it leaves out is read from
-    that file beside it, where there is one."""
+    that file beside it (the first of its names that is there), where there is one."""
     data = load_inherited(path, defaults)
-    for key, name in (files or {}).items():
-        beside = path.parent / name
-        if key not in data and beside.is_file():
-            data[key] = beside.read_text(encoding="utf-8")
+    for key, names in (files or {}).items():
+        present = [path.parent / n for n in ((names,) if isinstance(names, str) else names)
+                   if (path.parent / n).is_file()]
+        if key not in data and present:
+            data[key] = present[0].read_text(encoding="utf-8")
     try:
         return model.model_validate(data)
     except ValidationError as exc:

@@ -103,7 +103,8 @@ class ProblemBase(BaseModel):
     description: str
     metadata: dict[str, object] = Field(default_factory=dict)  # the problem's own data; hpceval never reads it
 
-    # text fields a problem folder may hold as files instead (field -> file name; the YAML wins where both)
-    FILE_FIELDS: ClassVar[dict[str, str]] = {}
+    # text fields a problem folder may hold as files instead (field -> file name, or names of which the first
+    # present is read; the YAML wins where both)
+    FILE_FIELDS: ClassVar[dict[str, str | tuple[str, ...]]] = {}
 
 

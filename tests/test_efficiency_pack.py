@@ -10,11 +10,19 @@ import shutil
 from pathlib import Path
 
 from hpceval.tasks import packs_of_suite, task_prompts
+from hpceval.tasks.loader import Pack
 from tests.conftest import REPO, hpceval
 from tests.docker_support import backend_sandbox
 
 PACK = REPO / "tasks" / "packs" / "efficiency"
 EXAMPLE = PACK / "problems" / "merge_intervals"
+CPP_PACK = REPO / "tasks" / "packs" / "efficiency-cpp"
+# validated in CI (about 20 s a problem here); benchmarks/efficiency_packs.py validates the whole pack
+CPP_SUBSET = ("inversion_count", "prefix_xor_queries")
+
+
+def _suite_pack(name: str) -> Pack:
+    return next(pack for pack in packs_of_suite("efficiency") if pack.name == name)
 
 
 def _pack_with(tmp_path: Path, name: str, edit: dict[str, str | None]) -> Path:
@@ -54,7 +62,7 @@ def test_the_optimize_prompt_holds_the_baseline_and_the_baseline_scores_below_th
     assert attempt["verdict"] == "ok", attempt
     assert attempt["measurement"]["efficiency"] < 0.9, attempt["measurement"]  # the floor is below the expert
 
-    (pack,) = packs_of_suite("efficiency")
+    pack = _suite_pack("efficiency")
     tasks = {t.task_id: t for t in pack.tasks}
     optimize = task_prompts(pack, tasks["efficiency/merge_intervals/optimize"]).prompt
     generate = task_prompts(pack, tasks["efficiency/merge_intervals/generate"]).prompt
@@ -68,7 +76,7 @@ def test_validate_proves_the_reference_faster_and_refuses_a_baseline_as_fast(tmp
     env = {"HPCEVAL_CACHE_DIR": str(tmp_path / "cache")}
     good = hpceval("validate", "efficiency", "--sandbox", "local", "--max-sandboxes", "2", env=env)  # every problem
     assert good.returncode == 0, good.stdout + good.stderr
-    (pack,) = packs_of_suite("efficiency")
+    pack = _suite_pack("efficiency")
     assert len(pack.problems) >= 26 and f"{3 * len(pack.tasks)} of {3 * len(pack.tasks)} checks hold" in good.stdout
     same = (EXAMPLE / "reference.py").read_text()
     packs = _pack_with(tmp_path, "effsame", {"baseline.py": same})
@@ -87,3 +95,33 @@ def test_format_mistakes_get_one_line(tmp_path):
     packs = _pack_with(tmp_path / "b", "effnogen", {"generator.py": None})
     listed = hpceval("list", "--suite", "effnogen", env={"HPCEVAL_PACK_PATH": str(packs)})
     assert listed.returncode == 2 and "generator" in listed.stderr, listed.stderr
+
+
+def test_the_cpp_pack_validates_and_its_prompts_are_cpp(tmp_path):
+    backend_sandbox("local").close()
+    pack = _suite_pack("efficiency-cpp")
+    assert all(task.language == "cpp" for task in pack.tasks) and len(pack.problems) >= 1
+    task = next(t for t in pack.tasks if t.task_id == "efficiency-cpp/inversion_count/optimize")
+    prompt = task_prompts(pack, task).prompt
+    assert "```cpp" in prompt and "std::int64_t inversion_count(" in prompt and "correct but slow" in prompt
+    env = {"HPCEVAL_CACHE_DIR": str(tmp_path / "cache")}
+    subset = [arg for name in CPP_SUBSET for arg in ("--task", f"efficiency-cpp/{name}/*")]
+    good = hpceval("validate", "efficiency-cpp", *subset, "--sandbox", "local", "--max-sandboxes", "2", env=env)
+    assert good.returncode == 0, good.stdout + good.stderr
+    checks = 3 * 2 * len(CPP_SUBSET)  # reference, broken and baseline on both modes
+    assert f"{checks} of {checks} checks hold" in good.stdout, good.stdout
+
+
+def test_a_cpp_prompt_without_the_declaration_gets_one_line(tmp_path):
+    root = tmp_path / "packs" / "effcpp"
+    (root / "problems").mkdir(parents=True)
+    for file in ("prompt.j2", "README.md"):
+        shutil.copy(CPP_PACK / file, root / file)
+    (root / "pack.yaml").write_text((CPP_PACK / "pack.yaml").read_text().replace("name: efficiency-cpp", "name: effcpp")
+                                    .replace("suite: efficiency", "suite: effcpp"))
+    problem = root / "problems" / "inversion_count"
+    shutil.copytree(CPP_PACK / "problems" / "inversion_count", problem)
+    (problem / "prompt.cpp").write_text("#include <vector>\n// no declaration here\n")
+    listed = hpceval("list", "--suite", "effcpp", env={"HPCEVAL_PACK_PATH": str(tmp_path / "packs")})
+    assert listed.returncode == 2 and "declares inversion_count" in listed.stderr, listed.stderr
+    assert listed.stderr.strip().count("\n") == 0, listed.stderr

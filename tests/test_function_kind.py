@@ -24,6 +24,7 @@ EXPECTED = {
     "os_exit.py": "runtime_error",
     "fake_clock.py": "ok",  # correct, but the trusted clock sees its 0.2 s: censored at the first timed level
     "write_outside.py": "ok",  # correct only when none of its writes got through (see the file)
+    "read_answers.py": "ok",  # correct only when it could read neither the expected answers nor the reference
     "fork_bomb.py": "timeout",  # it never returns; every process it made is killed with it
     "forged_result.py": "wrong_answer",
     "equal_to_all.py": "wrong_answer",  # not plain data: never compared with its own __eq__

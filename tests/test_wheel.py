@@ -58,7 +58,8 @@ def test_the_wheel_has_one_top_level_name_with_its_data_inside(wheel: Path) -> N
                    "hpceval/tasks/packs/hpc/pack.yaml", "hpceval/tasks/packs/hpc/prompt.j2",
                    "hpceval/tasks/packs/hpc/common/hpceval_trusted.hpp",
                    "hpceval/tasks/packs/hpc/problems/cg/reference/mpi_omp.cpp",
-                   "hpceval/tasks/kinds/kernel/symbol_policy.py"):
+                   "hpceval/tasks/kinds/kernel/symbol_policy.py",
+                   "hpceval/tasks/kinds/function/runtime/hpceval_function.hpp"):
         assert needed in names, f"{needed} missing from the wheel"
     packs = sorted(p.relative_to(REPO / "tasks").as_posix() for p in (REPO / "tasks" / "packs").rglob("*")
                    if p.is_file())

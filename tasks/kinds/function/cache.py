@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from hpceval.tasks.kinds.function.jobs import RUNTIME
+from hpceval.tasks.kinds.function.jobs import GLUE, MEASURE_FILES, RUNTIME
 from hpceval.tasks.kinds.function.schema import FunctionProblem
 
 CACHE_ENV = "HPCEVAL_CACHE_DIR"
@@ -58,11 +58,13 @@ def _code_digest(names: tuple[str, ...]) -> str:
 
 
 def tests_key(problem: FunctionProblem) -> str:
-    return _digest(json.dumps(problem.trusted_view(), sort_keys=True), _code_digest(("generate.py", "gen_helpers.py")))
+    """C++ answers come from the built reference, through the code that measures: it is part of the key too."""
+    makers = ("generate.py", "gen_helpers.py", *((*MEASURE_FILES, GLUE) if problem.language == "cpp" else ()))
+    return _digest(json.dumps(problem.trusted_view(), sort_keys=True), _code_digest(makers))
 
 
 def timing_key(problem: FunctionProblem, machine: str, timer: str) -> str:
-    return _digest(machine, timer, str(problem.reps), _code_digest(("trusted.py", "worker.py", "wire.py")))
+    return _digest(machine, timer, str(problem.reps), _code_digest((*MEASURE_FILES, GLUE)))
 
 
 def _write_atomic(path: Path, text: str) -> None:

@@ -4,6 +4,8 @@ scored by ENAMEL's efficiency (docs/metrics.md). A problem carries everything in
 
 from __future__ import annotations
 
+import re
+import shutil
 import threading
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -102,6 +104,15 @@ def slower_than_reference(outcome: Outcome, margin: float) -> str | None:
             f"the reference's {_cost_text(reference, m.timer)} (needs >= {margin:g}x); make the level larger")
 
 
+BUILD_ERROR = re.compile(r"error|undefined reference|multiple definition")
+
+
+def _first_error(stderr: str) -> str:
+    """The compiler's or the linker's first error line (what a coder fixes first; collect2's summary says less)."""
+    lines = [line.strip() for line in stderr.splitlines() if BUILD_ERROR.search(line)]
+    return next((line for line in lines if not line.startswith("collect2")), lines[0] if lines else "")[:500]
+
+
 def _cost_text(value: float, timer: str) -> str:
     return f"{value / 1e6:.3f} M instructions" if timer == "instructions" else f"{value * 1e3:.3f} ms"
 
@@ -123,7 +134,7 @@ class FunctionEvaluator:
         spec = function_spec(problem)
         return [Task(task_id=f"{pack.name}/{spec.name}{spec.task_suffix(mode)}", suite=pack.spec.suite,
                      pack=pack.name, problem=spec.name, title=spec.title, problem_type=spec.problem_type,
-                     kind=self.kind, execution_model="serial", mode=mode, language="python",
+                     kind=self.kind, execution_model="serial", mode=mode, language=spec.language,
                      entry_point=spec.entry_point, signature=spec.prompt, source_index=spec.source_index)
                 for mode in spec.modes]
 
@@ -132,6 +143,8 @@ class FunctionEvaluator:
             function_spec(problem)
 
     def host_problem(self, pack: Pack, tasks: list[Task]) -> str | None:
+        if any(task.language == "cpp" for task in tasks) and shutil.which("g++") is None:
+            return "C++ function tasks need g++ (apt-get install g++), or --sandbox docker"
         return None  # python3 is what runs hpceval
 
     def static_answer(self, pack: Pack, task: Task, which: StaticAnswer) -> str:
@@ -168,8 +181,11 @@ class FunctionEvaluator:
                            timer: Timer) -> ReferenceTimes:
         keyed = reference_job(spec, timer)
         result = sandbox.run(keyed.job)
-        generate, time = result.step("generate"), result.step("time")
+        generate, time = result.step("record") or result.step("generate"), result.step("time")
         generated = keyed_result(generate.stdout, keyed.result_key, GeneratedTests) if generate else None
+        if generated is not None and generated.verdict != "ok":
+            raise SetupError(f"{task_id}: the reference failed on its own inputs ({generated.message}); the pack is "
+                             "broken")
         timed = keyed_result(time.stdout, keyed.result_key, TrustedReport) if time else None
         if generated is None or timed is None or timed.verdict != "ok":
             failed = next((s for s in result.steps if s.verdict != Verdict.ok), None)
@@ -203,6 +219,10 @@ class FunctionEvaluator:
 
     def interpret(self, pack: Pack, task: Task, answer: str, prepared: Prepared, result: JobResult) -> Outcome:
         spec = function_spec(pack.problem_of(task))
+        build = result.step("build")
+        if build is not None and build.verdict != Verdict.ok:  # the compiler's own errors say what is wrong
+            return Outcome(verdict=build.verdict, message=_first_error(build.stderr) or build.message, built=False,
+                           log=build.stderr[-20_000:])
         step = result.step("measure")
         report = keyed_result(step.stdout, prepared.secret, TrustedReport) if step else None
         log = step.stderr[-20_000:] if step else ""
@@ -274,8 +294,11 @@ class FunctionEvaluator:
 
     def validation_cases(self, pack: Pack, task: Task) -> list[ValidationCase]:
         spec = function_spec(pack.problem_of(task))
+        # broken: the signature alone (C++: a declaration without a definition, an undefined symbol)
+        broken = spec.prompt if spec.language == "cpp" else (spec.prompt.rstrip("\n")
+                                                             + "\n    raise NotImplementedError\n")
         cases = [ValidationCase("reference", spec.reference_module(), Verdict.ok),
-                 ValidationCase("broken", spec.prompt.rstrip("\n") + "\n    raise NotImplementedError\n", None)]
+                 ValidationCase("broken", broken, None)]
         if spec.baseline is not None:
             cases.append(ValidationCase("baseline", spec.baseline, Verdict.ok,
                                         also=lambda outcome: slower_than_reference(outcome, spec.validation_margin)))

@@ -4,6 +4,8 @@ what they guarantee."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import secrets
 from dataclasses import dataclass
@@ -12,16 +14,18 @@ from typing import TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
-from hpceval.sandbox.base import Job, Limits, Step
+from hpceval.sandbox.base import Job, Limits, Step, StepKind
 from hpceval.tasks.kinds.function.schema import FunctionProblem
 
 RUNTIME = Path(__file__).with_name("runtime")
-MEASURE_FILES = ("trusted.py", "worker.py", "wire.py")
+MEASURE_FILES = ("trusted.py", "worker.py", "wire.py", "native.py")
+GLUE = "hpceval_function.hpp"  # C++ problems: compiled into solution.so beside the solution
 ECHO_REPS = 2
 MEMORY_MB = 4096  # ENAMEL's memory limit
 PROCESSES = 64
 CHECK_GRACE_S = 1.0  # as in runtime/trusted.py
 RESULT_PREFIX = "HPCEVAL_RESULT"
+BUILD_LIMITS = Limits(wall_s=120.0, memory_mb=4096, processes=PROCESSES, output_bytes=200_000)
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -47,10 +51,12 @@ class TrustedReport(BaseModel):
 
 
 class GeneratedTests(BaseModel):
-    """The result line of runtime/generate.py."""
+    """The result line of runtime/generate.py (and of trusted.py --record, which adds the verdict)."""
 
-    tests_b64: str
+    tests_b64: str = ""
     generate_s: float = 0.0
+    verdict: str = "ok"
+    message: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,35 @@ def _python(script: str, *args: str) -> list[str]:
     return ["python3", "-I", "-S", script, *args]
 
 
+def seal_tests(key_hex: str, tests_b64: str) -> str:
+    """The tests as an answer's job carries them: XOR with SHAKE-256(key), as runtime/trusted.py's `unseal`. The
+    key goes only to the measure step's trusted process (env HPCEVAL_TESTS_KEY), so neither the build (an
+    `.incbin` of the file) nor the candidate's process (reading the job dir) sees the expected outputs."""
+    data = base64.b64decode(tests_b64)
+    stream = hashlib.shake_256(bytes.fromhex(key_hex)).digest(len(data))
+    sealed = (int.from_bytes(data, "little") ^ int.from_bytes(stream, "little")).to_bytes(len(data), "little")
+    return base64.b64encode(sealed).decode()
+
+
+def solution_name(problem: FunctionProblem) -> str:
+    return "solution.so" if problem.language == "cpp" else "solution.py"
+
+
+def native_files(problem: FunctionProblem, source: str) -> dict[str, str]:
+    """What a C++ build needs: the glue, glue.cpp (the glue, the prompt's declaration, the exports) and the
+    solution as its own translation unit."""
+    glue = f'#include "{GLUE}"\n{problem.prompt.rstrip()}\n\nHPCEVAL_ENTRY({problem.entry_point})\n'
+    return {GLUE: (RUNTIME / GLUE).read_text(), "glue.cpp": glue, "solution.cpp": source}
+
+
+def build_step(problem: FunctionProblem) -> Step:
+    """g++ builds solution.so from glue.cpp and solution.cpp; -z defs makes a missing or mistyped entry point a
+    build error (an undefined symbol), not a failure at load."""
+    argv = ["g++", *problem.cxxflags, "-fPIC", "-shared", "-Wl,-z,defs", "-I.", "-o", "solution.so", "glue.cpp",
+            "solution.cpp"]
+    return Step(name="build", kind=StepKind.build, argv=argv, limits=BUILD_LIMITS)
+
+
 def measure_step(name: str, problem: FunctionProblem, tests: str, solution: str, limits: RunLimits, key: str,
                  echo_from: str | None = None) -> Step:
     counted = limits.timer == "instructions"
@@ -93,31 +128,51 @@ def measure_step(name: str, problem: FunctionProblem, tests: str, solution: str,
 
 def reference_job(problem: FunctionProblem, timer: str = "wall") -> KeyedJob:
     """Make the tests (step `generate`: inputs from the seeded generator, answers from the reference) and time
-    the reference on them (step `time`), the way every answer is timed."""
+    the reference on them (step `time`), the way every answer is timed. C++: `build` first, and the answers come
+    from the built reference (step `record`, after `generate` made the inputs)."""
     key = secrets.token_hex(16)
     files = runtime_files((*MEASURE_FILES, "generate.py", "gen_helpers.py"))
     files["problem.json"] = json.dumps(problem.trusted_view())
+    cpp = problem.language == "cpp"
     files["reference.py"] = problem.reference_module()
-    files["solution.py"] = files["reference.py"]  # timed under the answers' name: a count depends even on argv
-    generate = Step(name="generate", argv=_python("generate.py", "--problem", "problem.json", "--out", "tests.pkl"),
-                    env={"HPCEVAL_RESULT_KEY": key},
-                    limits=Limits(wall_s=600.0, memory_mb=8192, processes=PROCESSES, output_bytes=400_000_000))
-    time = measure_step("time", problem, "tests.pkl", "solution.py",
-                        RunLimits(timer, 600.0 if timer == "instructions" else 60.0), key)
-    return KeyedJob(Job(files=files, steps=[generate, time], cores=1), key)
+    if cpp:
+        files.update(native_files(problem, problem.reference))
+    else:
+        files["solution.py"] = files["reference.py"]  # timed under the answers' name: a count depends even on argv
+    out = "inputs.pkl" if cpp else "tests.pkl"
+    big = Limits(wall_s=600.0, memory_mb=8192, processes=PROCESSES, output_bytes=400_000_000)
+    generate = Step(name="generate", argv=_python("generate.py", "--problem", "problem.json", "--out", out),
+                    env={"HPCEVAL_RESULT_KEY": key}, limits=big)
+    steps = [build_step(problem), generate] if cpp else [generate]
+    if cpp:
+        steps.append(Step(name="record", env={"HPCEVAL_RESULT_KEY": key}, limits=big,
+                          argv=_python("trusted.py", "--problem", "problem.json", "--tests", out, "--solution",
+                                       "solution.so", "--limit-s", "600", "--record", "tests.pkl")))
+    steps.append(measure_step("time", problem, "tests.pkl", solution_name(problem),
+                              RunLimits(timer, 600.0 if timer == "instructions" else 60.0), key))
+    return KeyedJob(Job(files=files, steps=steps, cores=1), key)
 
 
 def answer_job(problem: FunctionProblem, tests_b64: str, answer: str, limits: RunLimits,
                echo_s: list[list[float]]) -> KeyedJob:
     """One step, `measure`: the zygote compiles the answer (a syntax error is its build error), the trusted side
     checks and times it, subtracting the exchange's cost measured with the reference (`echo_s`, per level and
-    case). Being the job's only step, nothing the answer leaves in the work dir is read by a later trusted one."""
-    key = secrets.token_hex(16)
+    case). Being the job's only step that runs candidate code, nothing the answer leaves in the work dir is read
+    by a later trusted one. C++: `build` comes first (the compiler's error is the build error). The tests travel
+    sealed (`seal_tests`), and problem.json without the reference."""
+    key, tests_key = secrets.token_hex(16), secrets.token_hex(32)
     files = runtime_files(MEASURE_FILES)
-    files.update({"problem.json": json.dumps(problem.trusted_view()), "tests.b64": tests_b64, "solution.py": answer,
+    files.update({"problem.json": json.dumps(problem.answer_view()), "tests.b64": seal_tests(tests_key, tests_b64),
                   "echo.json": json.dumps(echo_s)})
-    measure = measure_step("measure", problem, "tests.b64", "solution.py", limits, key, "echo.json")
-    return KeyedJob(Job(files=files, steps=[measure], cores=1), key)
+    cpp = problem.language == "cpp"
+    if cpp:
+        files.update(native_files(problem, answer))
+    else:
+        files["solution.py"] = answer
+    measure = measure_step("measure", problem, "tests.b64", solution_name(problem), limits, key, "echo.json")
+    measure.env["HPCEVAL_TESTS_KEY"] = tests_key
+    steps = [build_step(problem), measure] if cpp else [measure]
+    return KeyedJob(Job(files=files, steps=steps, cores=1), key)
 
 
 def keyed_result(stdout: str, key: str, model: type[M]) -> M | None:

@@ -9,15 +9,21 @@ from pydantic import Field, model_validator
 from hpceval.tasks.schema import ProblemBase
 
 Mode = Literal["generate", "optimize"]
+Language = Literal["python", "cpp"]
+CXXFLAGS: tuple[str, ...] = ("-std=c++20", "-O2")  # plain x86-64: valgrind's instruction timer runs what it builds
 ENAMEL_CASES: tuple[int, ...] = (8, 4, 4, 4)  # test cases per level, ENAMEL's default
 ENAMEL_REPS = 6  # runs of each case of a timed level
 
 
 class FunctionProblem(ProblemBase):
-    """Every field the trusted side needs travels with the problem: the sandbox job is built from it alone."""
+    """Every field the trusted side needs travels with the problem: the sandbox job is built from it alone.
+    language cpp: prompt, reference and baseline are C++ (the prompt's declaration is the signature; see
+    runtime/hpceval_function.hpp), the generator and checker stay Python, and the answers come from the reference."""
 
     entry_point: str
-    prompt: str  # what the coder sees: the signature and the docstring
+    language: Language = "python"
+    cxxflags: list[str] = Field(default_factory=lambda: list(CXXFLAGS))  # cpp: how solution.so is compiled
+    prompt: str  # what the coder sees: the signature and the docstring (cpp: the includes and the declaration)
     generator: str  # Python source defining generate_input(size, lid, cid) (see runtime/generate.py)
     reference: str  # the expert solution: the prompt's body, or a whole module
     checker: str  # Python source defining __check(input, answer, output) -> bool
@@ -34,9 +40,10 @@ class FunctionProblem(ProblemBase):
     modes: list[Mode] = Field(default_factory=lambda: list[Mode](["generate"]))
     validation_margin: float = Field(default=1.5, gt=1.0)  # validate: baseline >= this x reference, top level
 
-    FILE_FIELDS: ClassVar[dict[str, str]] = {"prompt": "prompt.py", "generator": "generator.py",
-                                             "reference": "reference.py", "checker": "checker.py",
-                                             "baseline": "baseline.py"}
+    FILE_FIELDS: ClassVar[dict[str, str | tuple[str, ...]]] = {
+        "prompt": ("prompt.py", "prompt.cpp"), "generator": "generator.py",
+        "reference": ("reference.py", "reference.cpp"), "checker": "checker.py",
+        "baseline": ("baseline.py", "baseline.cpp")}
 
     @model_validator(mode="after")
     def _levels_agree(self) -> FunctionProblem:
@@ -51,19 +58,27 @@ class FunctionProblem(ProblemBase):
             raise ValueError("mode optimize starts from the baseline: add baseline.py (or baseline:)")
         if not self.modes or len(set(self.modes)) != len(self.modes):
             raise ValueError("modes: list generate and/or optimize, each once")
+        if self.language == "cpp" and f"{self.entry_point}(" not in self.prompt:
+            raise ValueError(f"a cpp problem's prompt declares {self.entry_point}(...): add the declaration")
         return self
 
     def task_suffix(self, mode: str) -> str:
         return "" if self.modes == ["generate"] else f"/{mode}"
 
     def reference_module(self) -> str:
-        """The reference as a whole module (a body is appended to the prompt)."""
-        if f"def {self.entry_point}" in self.reference:
+        """The reference as a whole module (a body is appended to the prompt; C++ is always whole)."""
+        if self.language == "cpp" or f"def {self.entry_point}" in self.reference:
             return self.reference
         return self.prompt.rstrip("\n") + "\n" + self.reference
 
     def trusted_view(self) -> dict[str, object]:
-        """problem.json of a job: what runtime/generate.py and runtime/trusted.py read."""
-        return {"entry_point": self.entry_point, "prompt": self.prompt, "generator": self.generator,
-                "reference": self.reference, "checker": self.checker, "sizes": self.sizes,
-                "hardness": self.hardness, "cases": self.cases, "seed": self.seed}
+        """problem.json of the reference's job: what runtime/generate.py and runtime/trusted.py read."""
+        return {**self.answer_view(), "generator": self.generator, "reference": self.reference,
+                "cxxflags": self.cxxflags}
+
+    def answer_view(self) -> dict[str, object]:
+        """problem.json of an answer's job: what trusted.py needs, and neither the reference nor the generator
+        (the candidate's process can read the job dir)."""
+        return {"entry_point": self.entry_point, "language": self.language, "prompt": self.prompt,
+                "checker": self.checker, "sizes": self.sizes, "hardness": self.hardness, "cases": self.cases,
+                "seed": self.seed}

@@ -7,7 +7,8 @@ problem.json gives the prompt, the generator source (defining `generate_input(si
 (the prompt's body, or a whole module), the entry point, the level sizes, hardness and cases per level, and a
 seed. Case `cid` of level `lid` is generated right after `random.seed(f"{seed}:{lid}:{cid}")`. The generator
 sees the prompt's other definitions, the `random` and `string` modules, and gen_helpers.py's functions. The
-line `HPCEVAL_RESULT <key> {"tests_b64": ...}` carries the pickle back to the harness, which caches it.
+line `HPCEVAL_RESULT <key> {"tests_b64": ...}` carries the pickle back to the harness, which caches it. A C++
+problem (language cpp) gets its inputs here and its answers from `trusted.py --record` (the reference built).
 """
 
 from __future__ import annotations
@@ -44,13 +45,17 @@ def main() -> None:
     args = parser.parse_args()
     with open(args.problem, encoding="utf-8") as handle:
         problem = json.load(handle)
+    native = problem.get("language") == "cpp"  # the answers come later, from the built reference (trusted.py)
     base: dict[str, object] = {"__name__": "__problem__"}
-    exec(problem["prompt"].rstrip("\n") + "\n    pass\n", base)  # noqa: S102 - the dataset's own code
+    if not native:
+        exec(problem["prompt"].rstrip("\n") + "\n    pass\n", base)  # noqa: S102 - the dataset's own code
     generator = dict(base, random=random, string=string, **{name: getattr(gen_helpers, name) for name in HELPERS})
     exec(problem["generator"], generator)  # noqa: S102
-    reference: dict[str, object] = {"__name__": "__reference__"}
-    exec(reference_module(problem), reference)  # noqa: S102
-    solve = reference[problem["entry_point"]]
+    solve = None
+    if not native:
+        reference: dict[str, object] = {"__name__": "__reference__"}
+        exec(reference_module(problem), reference)  # noqa: S102
+        solve = reference[problem["entry_point"]]
     started = time.perf_counter()
     levels = []
     for lid, (size, hardness, count) in enumerate(zip(problem["sizes"], problem["hardness"], problem["cases"],
@@ -60,7 +65,7 @@ def main() -> None:
             random.seed(f"{problem['seed']}:{lid}:{cid}")
             made = generator["generate_input"](size, lid, cid)  # type: ignore[operator]
             made = made if isinstance(made, tuple) else (made,)
-            answer = solve(*copy.deepcopy(made))  # type: ignore[operator]
+            answer = solve(*copy.deepcopy(made)) if solve else None  # type: ignore[operator]
             cases.append((made, answer))
         levels.append({"size": size, "hardness": hardness, "cases": cases})
     data = pickle.dumps({"levels": levels}, protocol=5)

@@ -13,6 +13,12 @@ expected answer back: the cost of the exchange itself, which depends on the leve
 seconds ends the measurement with `timeout` (right-censored). One line `HPCEVAL_RESULT <key> {json}` reports
 it all; the key comes from HPCEVAL_RESULT_KEY, which no other process sees.
 
+A C++ problem (language cpp): SOLUTION is the built solution.so; inputs go to the child, and outputs come back,
+in the glue's byte format (native.py); `--record OUT` first runs the (reference) solution once per case and takes
+its outputs as the answers, writing the completed tests to OUT (the reference's job: generate, record, time).
+When HPCEVAL_TESTS_KEY is set, TESTS is sealed with it (see `unseal`): the candidate's process, which can read the
+job dir, finds only ciphertext, and the key leaves this process's environment before any other process starts.
+
 --timer instructions counts instead of timing: the zygote runs under valgrind's cachegrind (no cache simulation),
 every run once (the count does not vary), and a run's count is the candidate process's instructions from "go" to
 its exit (worker.py, --counted) minus the echo's. The counts come on a log pipe only valgrind can write to; a
@@ -25,6 +31,7 @@ import argparse
 import base64
 import ctypes
 import gc
+import hashlib
 import json
 import os
 import pickle
@@ -40,6 +47,7 @@ import time
 from typing import NamedTuple
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's folder out
+import native  # noqa: E402
 import wire  # noqa: E402
 
 PR_SET_DUMPABLE = 4
@@ -66,6 +74,44 @@ def _harden() -> str:
     libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
     libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
     return os.environ.pop("HPCEVAL_RESULT_KEY", "")
+
+
+def unseal(key_hex: str, data: bytes) -> bytes:
+    """XOR with SHAKE-256(key): jobs.py seals an answer job's tests so (the same function both ways)."""
+    stream = hashlib.shake_256(bytes.fromhex(key_hex)).digest(len(data))
+    return (int.from_bytes(data, "little") ^ int.from_bytes(stream, "little")).to_bytes(len(data), "little")
+
+
+class Codec:
+    """How arguments go to a child and outputs come back: pickles of the Python values, or (native) the C++ glue's
+    bytes inside the pickle (made here, untimed; read back strictly by native.decode)."""
+
+    def __init__(self, is_native: bool) -> None:
+        self.native = is_native
+
+    def call(self, args: tuple) -> bytes:
+        return pickle.dumps((native.encode_arguments(args),) if self.native else args, protocol=5)
+
+    def batch(self, cases: list) -> bytes:
+        items = [native.encode_arguments(args) if self.native else args for args, _ in cases]
+        return pickle.dumps(items, protocol=5)
+
+    def echo(self, args: tuple, answer: object) -> bytes:
+        if self.native:
+            return pickle.dumps((native.encode_arguments(args), native.encode(answer)), protocol=5)
+        return pickle.dumps((args, answer), protocol=5)
+
+    def output(self, value: object) -> object:
+        """A child's output as plain data (raises wire.NotPlain for what a native child sent that is not one
+        value of the glue's format)."""
+        if not self.native:
+            return value
+        if not isinstance(value, bytes):
+            raise wire.NotPlain("the output is not the glue's bytes")
+        try:
+            return native.decode(value)
+        except native.NotNative as exc:
+            raise wire.NotPlain(f"the output could not be read ({exc})") from None
 
 
 def _children(pid: int) -> list[int] | None:
@@ -207,7 +253,8 @@ class CountLog:
 
 
 class Zygote:
-    def __init__(self, solution: str, entry: str, counted: bool = False) -> None:
+    def __init__(self, solution: str, entry: str, counted: bool = False, codec: Codec | None = None) -> None:
+        self.codec = codec or Codec(False)
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         # the environment is this one, whole: -s -S without -I lets PYTHONHASHSEED fix str hashes (and so the
         # instructions a dict costs), and nothing else of the caller's reaches the worker
@@ -219,7 +266,7 @@ class Zygote:
                "LC_ALL": "C.UTF-8"}
         here = os.path.dirname(os.path.abspath(__file__))
         argv = [sys.executable, "-s", "-S", "-P", "worker.py", str(theirs.fileno()),
-                os.path.relpath(solution, here), entry]
+                os.path.relpath(solution, here), entry, *(["--native"] if self.codec.native else [])]
         fds = [theirs.fileno()]
         self.log: CountLog | None = None
         if counted:
@@ -356,7 +403,8 @@ class Zygote:
 
 def _checker(problem: dict) -> object:
     namespace: dict[str, object] = {"__name__": "__checker__"}
-    exec(problem["prompt"].rstrip("\n") + "\n    pass\n\n" + problem["checker"], namespace)  # noqa: S102
+    prelude = "" if problem.get("language") == "cpp" else problem["prompt"].rstrip("\n") + "\n    pass\n\n"
+    exec(prelude + problem["checker"], namespace)  # noqa: S102
     return namespace["__check"]
 
 
@@ -364,7 +412,7 @@ _UNREAD = object()
 
 
 def _outcome_of(tag: bytes, body: bytes, check: object, args: tuple, answer: object,
-                output: object = _UNREAD) -> tuple[str, str]:
+                output: object = _UNREAD, codec: Codec | None = None) -> tuple[str, str]:
     if tag == b"T":
         return "timeout", "over the time limit"
     if tag == b"C":
@@ -379,7 +427,7 @@ def _outcome_of(tag: bytes, body: bytes, check: object, args: tuple, answer: obj
         return "runtime_error", "the solution's process sent something other than its output"
     if output is _UNREAD:
         try:
-            output = wire.loads_plain(body)
+            output = (codec or Codec(False)).output(wire.loads_plain(body))
         except wire.NotPlain as exc:
             return "wrong_answer", str(exc)
     try:
@@ -393,8 +441,7 @@ def _outcome_of(tag: bytes, body: bytes, check: object, args: tuple, answer: obj
 def _check_level(zygote: Zygote, level_index: int, cases: list, check: object, limit_s: float,
                  report: dict) -> None:
     deadline = len(cases) * (limit_s + CHECK_GRACE_S)
-    _elapsed, tag, body, _instructions = zygote.call(pickle.dumps([args for args, _ in cases], protocol=5), deadline,
-                                              b"FB")
+    _elapsed, tag, body, _instructions = zygote.call(zygote.codec.batch(cases), deadline, b"FB")
     outputs: list[object] | None = None
     if tag == b"O":
         try:
@@ -402,11 +449,16 @@ def _check_level(zygote: Zygote, level_index: int, cases: list, check: object, l
         except wire.NotPlain as exc:
             raise Failure("wrong_answer", f"level {level_index}: {exc}", level_index, 0) from None
         outputs = read if isinstance(read, list) else None
+        if outputs is not None and len(outputs) == len(cases):
+            try:
+                outputs = [zygote.codec.output(item) for item in outputs]
+            except wire.NotPlain as exc:
+                raise Failure("wrong_answer", f"level {level_index}: {exc}", level_index, 0) from None
         if outputs is None or len(outputs) != len(cases):
             raise Failure("wrong_answer", f"level {level_index}: the outputs do not match the cases", level_index, 0)
     for case_index, (args, answer) in enumerate(cases):
         if outputs is None:
-            verdict, message = _outcome_of(tag, body, check, args, answer)
+            verdict, message = _outcome_of(tag, body, check, args, answer, codec=zygote.codec)
             raise Failure(verdict, f"level {level_index}: {message}", level_index, 0)
         verdict, message = _outcome_of(b"O", b"", check, args, answer, outputs[case_index])
         if verdict != "ok":
@@ -422,7 +474,7 @@ class Limits(NamedTuple):
 
 def _echo(zygote: Zygote, args: tuple, answer: object, runs: int) -> float:
     """The exchange's own cost for this case: the fastest of `runs` echo runs (seconds, or instructions)."""
-    payload = pickle.dumps((args, answer), protocol=5)
+    payload = zygote.codec.echo(args, answer)
     values = []
     for _ in range(runs):
         run = zygote.call(payload, 600.0 if zygote.log else 60.0, b"FE")
@@ -490,14 +542,14 @@ def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_
             else:
                 echo = echoes[0] if echoes else 0.0
             echoes.append(echo)
-            payload = pickle.dumps(args, protocol=5)
+            payload = zygote.codec.call(args)
             case_times: list[float] = []
             case_walls: list[float] = []
             times.append(case_times)
             walls.append(case_walls)
             for _ in range(1 if counted else reps):  # a count does not vary from run to run
                 run, net, over = _timed_run(zygote, payload, echo, limits)
-                verdict, message = _outcome_of(run.tag, run.body, check, args, answer)
+                verdict, message = _outcome_of(run.tag, run.body, check, args, answer, codec=zygote.codec)
                 if verdict == "ok" and over:
                     verdict = "timeout"
                 if verdict == "timeout":
@@ -509,8 +561,25 @@ def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_
                 case_walls.append(run.elapsed)
 
 
+def record(zygote: Zygote, levels: list[dict], limit_s: float) -> None:
+    """The answers, in place: the solution's output for every case, run once (the reference's job, C++)."""
+    for level_index, level in enumerate(levels):
+        for case_index, (args, _) in enumerate(level["cases"]):
+            run = zygote.call(zygote.codec.call(args), limit_s)
+            where = f"level {level_index} case {case_index}"
+            if run.tag != b"O":
+                verdict, message = _outcome_of(run.tag, run.body, None, args, None)
+                raise Failure(verdict, f"{where}: {message}", level_index, case_index)
+            try:
+                answer = zygote.codec.output(wire.loads_plain(run.body))
+            except wire.NotPlain as exc:
+                raise Failure("wrong_answer", f"{where}: {exc}", level_index, case_index) from None
+            level["cases"][case_index] = (args, answer)
+
+
 def main() -> None:
     key = _harden()
+    tests_key = os.environ.pop("HPCEVAL_TESTS_KEY", "")
     gc.disable()  # no collection of this process's garbage inside a timed exchange
     parser = argparse.ArgumentParser()
     parser.add_argument("--problem", required=True)
@@ -522,12 +591,15 @@ def main() -> None:
     parser.add_argument("--echo-from", help="a JSON file of echo times per level and case (no echo runs then)")
     parser.add_argument("--timer", choices=("wall", "instructions"), default="wall")
     parser.add_argument("--limit-count", type=float, help="--timer instructions: the most instructions of a run")
+    parser.add_argument("--record", help="take the solution's outputs as the answers; write the tests here")
     args = parser.parse_args()
     with open(args.problem, encoding="utf-8") as handle:
         problem = json.load(handle)
     with open(args.tests, "rb") as handle:
         raw = handle.read()
-    tests = pickle.loads(base64.b64decode(raw) if args.tests.endswith(".b64") else raw)
+    raw = base64.b64decode(raw) if args.tests.endswith(".b64") else raw
+    tests = pickle.loads(unseal(tests_key, raw) if tests_key else raw)
+    codec = Codec(problem.get("language") == "cpp")
     check = _checker(problem)
     known_echo = None
     if args.echo_from:
@@ -539,7 +611,7 @@ def main() -> None:
         if counted and not process_limit_holds():
             raise Failure("infra_error", "--timer instructions needs a job uid that RLIMIT_NPROC binds (not root): "
                           "run the sandbox's jobs under their own uid", -1, -1)
-        zygote = Zygote(os.path.abspath(args.solution), problem["entry_point"], counted)
+        zygote = Zygote(os.path.abspath(args.solution), problem["entry_point"], counted, codec)
     except Failure as failure:
         result.update(verdict=failure.verdict, message=failure.message)
         zygote = None
@@ -550,8 +622,16 @@ def main() -> None:
             result.update(verdict="build_error", message=zygote.compile_error)
         else:
             try:
-                measure(zygote, tests["levels"], check, args.reps, args.echo, Limits(args.limit_s, args.limit_count),
-                        result, known_echo)
+                if args.record:
+                    started = time.perf_counter()
+                    record(zygote, tests["levels"], args.limit_s)
+                    data = pickle.dumps(tests, protocol=5)
+                    with open(args.record, "wb") as handle:
+                        handle.write(data)
+                    result.update(tests_b64=base64.b64encode(data).decode(), generate_s=time.perf_counter() - started)
+                else:
+                    measure(zygote, tests["levels"], check, args.reps, args.echo,
+                            Limits(args.limit_s, args.limit_count), result, known_echo)
             except Failure as failure:
                 result.update(verdict=failure.verdict, message=failure.message, failed_level=failure.level,
                               failed_case=failure.case)

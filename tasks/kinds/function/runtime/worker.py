@@ -1,6 +1,6 @@
 """The zygote: the one process of a `function` job that holds the candidate's compiled code, and never runs it.
 
-    python3 -s -S -P worker.py CONTROL_FD SOLUTION ENTRY_POINT [--counted LOG_FD]
+    python3 -s -S -P worker.py CONTROL_FD SOLUTION ENTRY_POINT [--native] [--counted LOG_FD]
 
 It compiles SOLUTION, reports over the control socket (a SOCK_SEQPACKET pair: one packet a message), then forks one
 child per call on the trusted side's command. A child runs the candidate's module and one call of ENTRY_POINT in a
@@ -8,6 +8,10 @@ fresh interpreter state (a copy of this pristine process), so nothing survives f
 cache, not a patched module, not a thread. The child talks to the trusted side over two pipes whose ends came with
 the command (SCM_RIGHTS): it reads its input and says it is ready before any candidate code runs; the trusted side's
 clock then spans "go", the candidate's module, the call and the output's way back.
+
+--native: SOLUTION is a C++ solution built as a shared object with hpceval_function.hpp's glue. The zygote only
+checks it is there; a child loads it (dlopen: its static constructors run then) after "go", and calls the glue
+through ctypes: its input and output are the glue's bytes (native.py), and the load is timed like a module's.
 
 --counted: the zygote runs under valgrind (the instruction timer, see trusted.py), whose summary of each process
 goes to LOG_FD; this process closes its own copy first, so no candidate code can write to the log (valgrind's
@@ -19,6 +23,7 @@ child's is the candidate's run (plus a constant the echo run cancels), whatever 
 from __future__ import annotations
 
 import builtins
+import ctypes
 import gc
 import importlib.util
 import os
@@ -57,9 +62,52 @@ def _preload() -> None:
             pass
 
 
-def _run_child(code: types.CodeType, entry: str, in_fd: int, out_fd: int, mode: bytes, counted: bool) -> None:
+def _preload_native() -> None:
+    """The C++ runtime, mapped once here (a system library, no candidate code), so a child's load maps only the
+    solution."""
+    for name in ("libstdc++.so.6", "libm.so.6", "libgcc_s.so.1"):
+        try:
+            ctypes.CDLL(name, mode=ctypes.RTLD_GLOBAL)
+        except OSError:
+            pass
+
+
+def _native_calls(path: str) -> tuple[object, object]:
+    """hpceval_call and hpceval_echo of the built solution (loading it runs its static constructors)."""
+    library = ctypes.CDLL(path, mode=os.RTLD_NOW | os.RTLD_LOCAL)
+    data, size, pointer, length = ctypes.c_char_p, ctypes.c_size_t, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(
+        ctypes.c_size_t)
+    call, echo = library.hpceval_call, library.hpceval_echo
+    call.argtypes = [data, size, pointer, length]
+    echo.argtypes = [data, size, data, size, pointer, length]
+    call.restype = echo.restype = ctypes.c_int
+
+    def run(function: object, *parts: bytes) -> bytes:
+        data, size = ctypes.c_void_p(), ctypes.c_size_t()
+        arguments = [value for part in parts for value in (part, len(part))]
+        status = function(*arguments, ctypes.byref(data), ctypes.byref(size))  # type: ignore[operator]
+        result = ctypes.string_at(data, size.value) if data.value else b""
+        if status:
+            raise RuntimeError(result.decode("utf-8", "replace")[:2000] or "the solution failed")
+        return result
+
+    return (lambda data: run(call, data)), (lambda data, answer: run(echo, data, answer))
+
+
+def _run_native(path: str, received: object, mode: bytes) -> object:
+    """A native child's work after "go": the load, then the call(s) or the echo; the glue's output bytes."""
+    call, echo = _native_calls(path)
+    if mode == b"FE":
+        return echo(*received)  # type: ignore[operator, misc]
+    if mode == b"FB":
+        return [call(data) for data in received]  # type: ignore[operator, attr-defined]
+    return call(received[0])  # type: ignore[operator, index]
+
+
+def _run_child(code: types.CodeType | str, entry: str, in_fd: int, out_fd: int, mode: bytes, counted: bool) -> None:
     """One call (mode b"F"), the calls of a list of inputs (b"FB": an untimed level's checks), or an echo (b"FE").
-    Runs in a fresh fork; ends with os._exit, whatever the candidate does."""
+    `code` is the compiled module, or (native) the built solution's path. Runs in a fresh fork; ends with
+    os._exit, whatever the candidate does."""
     try:
         resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))  # no file gets any content: no cache on disk
         _tag, payload = wire.receive(in_fd)
@@ -69,7 +117,9 @@ def _run_child(code: types.CodeType, entry: str, in_fd: int, out_fd: int, mode: 
         wire.receive(in_fd)  # "go": the trusted side's clock is running from here
         if counted:
             _split_for_count(in_fd, out_fd)
-        if mode == b"FE":  # the trusted side's calibration: the same exchange, with no candidate code in it
+        if isinstance(code, str):
+            output = _run_native(code, received, mode)
+        elif mode == b"FE":  # the trusted side's calibration: the same exchange, with no candidate code in it
             output = received[1]
         else:
             namespace = {"__name__": "__solution__", "__builtins__": builtins}
@@ -123,13 +173,23 @@ def _reap(statuses: dict[int, int]) -> None:
 def main() -> None:
     control = socket.socket(fileno=int(sys.argv[1]))
     source_path, entry = sys.argv[2], sys.argv[3]
-    counted = sys.argv[4:5] == ["--counted"]
+    options = sys.argv[4:]
+    native = "--native" in options
+    counted = "--counted" in options
     if counted:
-        os.close(int(sys.argv[5]))  # valgrind keeps its own copy of the log, which the client cannot reach
+        # valgrind keeps its own copy of the log, which the client cannot reach
+        os.close(int(options[options.index("--counted") + 1]))
     _preload()
+    code: types.CodeType | str
     try:
-        with open(source_path, encoding="utf-8") as handle:
-            code = compile(handle.read(), "solution.py", "exec")
+        if native:
+            _preload_native()
+            if not os.path.isfile(source_path):
+                raise OSError(f"the build made no {source_path}")
+            code = os.path.join(".", source_path)  # dlopen reads a name with a slash as a path
+        else:
+            with open(source_path, encoding="utf-8") as handle:
+                code = compile(handle.read(), "solution.py", "exec")
     except (SyntaxError, ValueError, OSError) as exc:
         control.send(b"E" + f"{type(exc).__name__}: {exc}".encode()[:60000])
         return
