@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from hpceval.tasks.kinds.base import Timer
 from hpceval.tasks.kinds.function.jobs import GLUE, MEASURE_FILES, RUNTIME
 from hpceval.tasks.kinds.function.schema import FunctionProblem
 
@@ -29,7 +30,7 @@ class ReferenceTimes(BaseModel):
     """The reference's net run costs, `times_s[level][case][run]` (empty for untimed levels): seconds, or
     instructions where `timer` is instructions; `wall_s` the same runs' gross wall seconds."""
 
-    timer: str = "wall"
+    timer: Timer = "wall"
     times_s: list[list[list[float]]]
     echo_s: list[list[float]]
     wall_s: list[list[list[float]]] = []

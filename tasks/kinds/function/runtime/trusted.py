@@ -58,6 +58,8 @@ INPUT_DEADLINE_S = 60.0  # for the child to read its input (untimed)
 EXIT_GRACE_S = 0.05  # for a child to exit by itself after its output
 CONFIRM_RUNS = 2  # a timed run over the limit counts only when the run made again is over it too
 COUNTED_EXIT_S = 30.0  # for a counted child to exit (valgrind writes its summary) after the output
+CALM_DEADLINE_S = 60.0  # for the zygote to start, and an echo run to finish
+COUNTED_CALM_DEADLINE_S = 600.0  # the same under valgrind
 COUNT_LINE = re.compile(rb"^==(\d+)== I\s+refs:\s+([\d,]+)\s*$")
 
 
@@ -281,7 +283,7 @@ class Zygote:
             os.close(log_w)
         self.control = ours
         self.spare = {os.getpid(), self.process.pid}
-        reply = self._reply(600.0 if counted else 60.0)
+        reply = self._reply(COUNTED_CALM_DEADLINE_S if counted else CALM_DEADLINE_S)
         self.compile_error = reply[1:].decode("utf-8", "replace") if reply[:1] == b"E" else None
 
     def _reply(self, timeout: float) -> bytes:
@@ -477,7 +479,7 @@ def _echo(zygote: Zygote, args: tuple, answer: object, runs: int) -> float:
     payload = zygote.codec.echo(args, answer)
     values = []
     for _ in range(runs):
-        run = zygote.call(payload, 600.0 if zygote.log else 60.0, b"FE")
+        run = zygote.call(payload, COUNTED_CALM_DEADLINE_S if zygote.log else CALM_DEADLINE_S, b"FE")
         if zygote.log is not None and run.instructions is None:
             raise Failure("infra_error", f"the echo run got no instruction count ({run.body[:200]!r})", -1, -1)
         values.append(float(run.instructions) if zygote.log is not None else run.elapsed)  # type: ignore[arg-type]
