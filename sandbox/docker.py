@@ -57,7 +57,8 @@ perf_ok=no
 if perf stat -x, -e instructions true 2>&1 | grep -qE '^[0-9]+,'; then perf_ok=yes; fi
 echo "perf_counters=$perf_ok"
 """
-ISOLATION = {"netns": True, "pidns": True, "uid_drop": True, "read_only_root": True, "cgroup_limits": True}
+ISOLATION = {"netns": True, "pidns": True, "ipcns": True, "uid_drop": True, "read_only_root": True,
+             "cgroup_limits": True}
 
 
 @dataclass
@@ -287,7 +288,8 @@ class DockerSandbox:
             if result.verdict != Verdict.ok:
                 break
         finished = box.channel.request({"op": "finish", "job": job_id}, 60)
-        if finished.get("strays") or finished.get("files_outside_workdir") or not finished.get("clean", False):
+        if (finished.get("strays") or finished.get("files_outside_workdir") or finished.get("ipc_objects")
+                or not finished.get("clean", False)):
             box.dirty = True
         if box.dirty or not self.warm:
             self._retire(slot)

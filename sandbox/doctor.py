@@ -62,7 +62,7 @@ def local_isolation() -> Finding:
         got = box.isolation_report()
     finally:
         box.close()
-    wanted = ("netns", "pidns", "mountns", "private_root", "uid_drop")
+    wanted = ("netns", "pidns", "mountns", "ipcns", "private_root", "uid_drop")
     have = [name for name in wanted if got.get(name)]
     ok = len(have) == len(wanted)
     detail = (f"a job got {', '.join(have) or 'no isolation'}"

@@ -32,6 +32,7 @@ import warnings  # noqa: F401 - os.execvpe imports it lazily, after we lose acce
 CLONE_NEWNET = 0x40000000
 CLONE_NEWPID = 0x20000000
 CLONE_NEWNS = 0x00020000
+CLONE_NEWIPC = 0x08000000  # System V IPC objects and POSIX message queues outlive processes: each job gets its own
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
 MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
 TOOLCHAIN_DIRS = ("usr", "bin", "sbin", "lib", "lib32", "lib64", "libx32", "etc")
@@ -187,12 +188,13 @@ def main() -> None:
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
     os.close(devnull)
-    isolation = {"netns": False, "pidns": False, "mountns": False, "private_root": False, "uid_drop": False}
+    isolation = {"netns": False, "pidns": False, "mountns": False, "ipcns": False, "private_root": False,
+                 "uid_drop": False}
     if os.geteuid() == 0:
-        flags = (CLONE_NEWNET if spec.get("want_netns", True) else 0) | CLONE_NEWPID | CLONE_NEWNS
+        flags = (CLONE_NEWNET if spec.get("want_netns", True) else 0) | CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWIPC
         if spec.get("jail_root") and _unshare(flags):
             isolation["netns"] = bool(flags & CLONE_NEWNET)
-            isolation["pidns"] = isolation["mountns"] = isolation["private_root"] = True
+            isolation["pidns"] = isolation["mountns"] = isolation["ipcns"] = isolation["private_root"] = True
         isolation["uid_drop"] = spec.get("uid") is not None
     spec["netns"] = isolation["netns"]
     spec["jail"] = isolation["private_root"]

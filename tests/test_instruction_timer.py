@@ -17,7 +17,10 @@ from tests.docker_support import backend_sandbox
 CSV = REPO.parent / "shared" / "data" / "enamel" / "enamel.csv"
 HOSTILE = Path(__file__).with_name("hostile_counted")
 COUNTED = ("offload_to_child.py", "offload_to_thread.py")  # ok, and counted at least as much as the honest answer
-REFUSED = {"forge_count.py": "second count", "forge_and_vanish.py": "killed after its output"}  # runtime_error
+# runtime_error: the seccomp filter refuses forge_count's reopening of the log for writing (confine.py); the trusted
+# side's check for a second count per process stays behind it where no filter can be installed
+REFUSED = {"forge_count.py": "Operation not permitted", "forge_and_vanish.py": "killed after its output",
+           "names_by_raw_open.py": "left a file or folder behind"}
 pytestmark = pytest.mark.skipif(not CSV.is_file(), reason="needs ../shared/data/enamel (see its README)")
 
 

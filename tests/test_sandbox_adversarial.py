@@ -124,6 +124,29 @@ def test_writes_outside_the_work_dir_are_denied(box, tmp_path):
     still_serves(box)
 
 
+IPC_PROBE = """python3 -c '
+import ctypes, sys
+libc = ctypes.CDLL(None)
+key = 0x48504346
+kinds = ((libc.shmget, (4096,)), (libc.semget, (1,)), (libc.msgget, ()))
+found = [get(key, *extra, 0o600) >= 0 for get, extra in kinds]
+if sys.argv[1] == "leave":
+    for get, extra in kinds:
+        get(key, *extra, 0o1600)
+print(sum(found))
+' """
+
+
+def test_system_v_ipc_objects_do_not_reach_the_next_job(box):
+    """Attack: a job leaves a shared memory segment, a semaphore set and a message queue (kernel objects that outlive
+    its processes, and no files); later jobs look for them. The local sandbox gives each job its own IPC namespace;
+    the Docker backend retires a warm container that still holds any."""
+    for _ in range(3):  # the warm pool has a container per slot: a later job may land in the same one
+        assert run_sh(box, IPC_PROBE + "leave").steps[0].stdout.strip() == "0"
+    assert subprocess.run(["ipcs"], capture_output=True, text=True).stdout.count("0x48504346") == 0  # not on the host
+    still_serves(box)
+
+
 def test_killing_its_parent_hurts_nobody(box):
     result = run_sh(box, "kill -9 $PPID 2>&1; kill -9 1 2>&1; echo after")
     assert result.verdict == Verdict.ok

@@ -55,7 +55,8 @@ def test_reports_the_isolation_it_got():
     finally:
         box.close()
     assert result.verdict == Verdict.ok
-    assert result.isolation == {"netns": True, "pidns": True, "mountns": True, "private_root": True, "uid_drop": True}
+    assert result.isolation == {"netns": True, "pidns": True, "mountns": True, "ipcns": True, "private_root": True,
+                                "uid_drop": True}
 
 
 def test_machine_lane_runs_exclusive_steps_alone():

@@ -1,6 +1,7 @@
 # Forges its own valgrind summary ("I refs: 1") on the log (valgrind's pipe, reopened through /proc/self/fd),
 # sends the answer itself in the worker's wire format, then kills itself, so that valgrind never writes the
-# real summary and the forged one would be the only count of this process.
+# real summary and the forged one would be the only count of this process. Where the forge is refused (the
+# seccomp filter), it still sends and vanishes: a process with no count must not pass either.
 import os
 import pickle
 import signal
@@ -28,7 +29,10 @@ def has_close_elements(numbers, threshold):
     inodes = list(pipes.values())
     for fd, inode in pipes.items():  # valgrind's log: a high descriptor whose pipe it holds once
         if fd >= 10 and inodes.count(inode) == 1:
-            handle = os.open(f"/proc/self/fd/{fd}", os.O_WRONLY)
+            try:
+                handle = os.open(f"/proc/self/fd/{fd}", os.O_WRONLY)
+            except OSError:
+                continue
             os.write(handle, b"==%d== I   refs:      1\n" % os.getpid())
             os.close(handle)
     wire = sys.modules["wire"]  # the worker's own module

@@ -18,7 +18,7 @@ from hpceval.sandbox.base import Job, Limits, Step, StepKind
 from hpceval.tasks.kinds.function.schema import FunctionProblem
 
 RUNTIME = Path(__file__).with_name("runtime")
-MEASURE_FILES = ("trusted.py", "worker.py", "wire.py", "native.py")
+MEASURE_FILES = ("trusted.py", "worker.py", "wire.py", "native.py", "confine.py")
 GLUE = "hpceval_function.hpp"  # C++ problems: compiled into solution.so beside the solution
 ECHO_REPS = 2
 MEMORY_MB = 4096  # ENAMEL's memory limit

@@ -61,6 +61,7 @@ COUNTED_EXIT_S = 30.0  # for a counted child to exit (valgrind writes its summar
 CALM_DEADLINE_S = 60.0  # for the zygote to start, and an echo run to finish
 COUNTED_CALM_DEADLINE_S = 600.0  # the same under valgrind
 COUNT_LINE = re.compile(rb"^==(\d+)== I\s+refs:\s+([\d,]+)\s*$")
+WRITABLE = (".", "/tmp", "/dev/shm", "/var/tmp")  # where a job's uid may create names
 
 
 class Failure(Exception):
@@ -197,6 +198,16 @@ class Run(NamedTuple):
     instructions: int | None = None  # counted runs with an output
 
 
+def names_left() -> set[str]:
+    """Every name in and below the places a run could create one (confine.py leaves valgrind's own open to it under
+    the instruction timer: a counted run that adds a name is refused, so no name carries anything to a later run)."""
+    found: set[str] = set()
+    for place in WRITABLE:
+        for folder, folders, files in os.walk(place):
+            found.update(os.path.join(folder, name) for name in folders + files)
+    return found
+
+
 def valgrind_argv(log_fd: int) -> list[str]:
     tool = shutil.which("valgrind")
     if tool is None:
@@ -285,6 +296,7 @@ class Zygote:
         self.spare = {os.getpid(), self.process.pid}
         reply = self._reply(COUNTED_CALM_DEADLINE_S if counted else CALM_DEADLINE_S)
         self.compile_error = reply[1:].decode("utf-8", "replace") if reply[:1] == b"E" else None
+        self.names = names_left() if counted else set()
 
     def _reply(self, timeout: float) -> bytes:
         self.control.settimeout(timeout)
@@ -342,6 +354,8 @@ class Zygote:
         counts = self.log.take()
         if tag != b"O":
             return Run(elapsed, tag, body)
+        if names_left() != self.names:
+            return Run(elapsed, b"C", b"the solution left a file or folder behind (a counted run may create none)")
         if self._status(pid) != 0:  # the grandchild did not exit by itself (worker.py)
             return Run(elapsed, b"C", b"the solution's process was killed after its output (a counted run must exit "
                                       b"by itself)")

@@ -35,18 +35,28 @@ import traceback
 import types
 
 
-def _load_wire() -> types.ModuleType:
-    """wire.py, from the folder this runs in (the job dir, its cwd) by a relative name: an import through
+def _load(name: str) -> types.ModuleType:
+    """A sibling module, from the folder this runs in (the job dir, its cwd) by a relative name: an import through
     sys.path would store the folder's absolute path, whose length moves the heap (and a count with it)."""
-    spec = importlib.util.spec_from_file_location("wire", os.path.join(os.path.dirname(__file__), "wire.py"))
+    spec = importlib.util.spec_from_file_location(name, os.path.join(os.path.dirname(__file__), f"{name}.py"))
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules["wire"] = module
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
 
 
-wire = _load_wire()
+wire = _load("wire")
+with open(os.path.join(os.path.dirname(__file__), "confine.py"), encoding="utf-8") as _handle:
+    # compiled here, run in each child: a module loaded into the zygote made instruction counts differ between jobs
+    CONFINE = compile(_handle.read(), "confine.py", "exec")
+
+
+def _confine(counted: bool) -> None:
+    """Nothing this process does from here may outlive it or reach another process (confine.py)."""
+    namespace: dict[str, object] = {"__name__": "confine"}
+    exec(CONFINE, namespace)  # noqa: S102 - our own module, shipped beside this one
+    namespace["install"](counted)  # type: ignore[operator]
 
 # Modules a solution commonly imports, loaded once here so that a child's `import` finds them.
 # (A small zygote forks fast: each module here costs every run a little, so only the common ones.)
@@ -112,6 +122,7 @@ def _run_child(code: types.CodeType | str, entry: str, in_fd: int, out_fd: int, 
         resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))  # no file gets any content: no cache on disk
         _tag, payload = wire.receive(in_fd)
         received = pickle.loads(payload)  # no candidate code has run in this process yet
+        _confine(counted)
         gc.disable()  # as ENAMEL's evaluator times: no collector pauses inside a run (a run is one process)
         wire.send(out_fd, b"R")
         wire.receive(in_fd)  # "go": the trusted side's clock is running from here
