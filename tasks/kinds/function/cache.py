@@ -27,15 +27,23 @@ CACHE_ENV = "HPCEVAL_CACHE_DIR"
 
 
 class ReferenceTimes(BaseModel):
-    """The reference's net run costs, `times_s[level][case][run]` (empty for untimed levels): seconds, or
-    instructions where `timer` is instructions; `wall_s` the same runs' gross wall seconds."""
+    """The reference's net costs per call, `times_s[level][case][run]` (empty for untimed levels): seconds, or
+    instructions where `timer` is instructions; `wall_s` the same runs' gross wall seconds; `echo_s` a run's
+    exchange cost and `batch` its calls, per level and case. By wall clock an answer's job times the reference
+    again beside the answer; these times set the answer's time limit. C++: `library_b64`, the built reference."""
 
     timer: Timer = "wall"
     times_s: list[list[list[float]]]
     echo_s: list[list[float]]
     wall_s: list[list[list[float]]] = []
+    batch: list[list[int]] = []
+    library_b64: str = ""
     generate_s: float = 0.0
     measured_at: str = ""
+
+    def calls(self) -> list[int]:
+        """The largest batch of each level (1 where a level runs single calls)."""
+        return [max(level, default=1) for level in self.batch]
 
 
 def cache_root() -> Path:

@@ -13,7 +13,7 @@ from statistics import median
 from typing import ClassVar
 
 from hpceval.metrics.enamel import enamel_level_scores, enamel_level_time
-from hpceval.sandbox.base import JobResult, Sandbox, Verdict
+from hpceval.sandbox.base import JobResult, Sandbox, StepResult, Verdict
 from hpceval.tasks.kinds.base import (
     TIMERS,
     AnswerKind,
@@ -28,6 +28,7 @@ from hpceval.tasks.kinds.base import (
 from hpceval.tasks.kinds.function.cache import ReferenceTimes, TestsCache
 from hpceval.tasks.kinds.function.jobs import (
     GeneratedTests,
+    ReferenceForAnswers,
     RunLimits,
     TrustedReport,
     answer_job,
@@ -51,6 +52,11 @@ class FunctionMeasurement(Measurement):
     censored_level: int | None = None  # the level where a run reached the limit (it and later levels score 0)
     runs: int = 0
     echo_median_us: float | None = None  # the exchange's own cost, subtracted from every run
+    # "beside": the reference was timed in the answer's job, its runs interleaved with the answer's (wall clock);
+    # "cached": its times (or counts) from its own job on this machine (instructions, which do not drift)
+    reference_timed: str = "cached"
+    calls_per_run: list[int] = []  # per level, the largest batch a timed run called the entry point on
+    confined: bool = False  # the candidate's processes ran under the seccomp filter (runtime/confine.py)
 
 
 def function_spec(problem: Problem) -> FunctionProblem:
@@ -67,6 +73,23 @@ def level_times(times_s: list[list[list[float]]], hardness: list[float]) -> list
         complete = weight > 0 and bool(cases) and all(cases)
         out.append(enamel_level_time(cases) if complete else None)
     return out
+
+
+def reference_beside(report: TrustedReport, cached: ReferenceTimes, hardness: list[float]) -> list[float | None]:
+    """The reference's level times from its runs beside the answer's. A level the job did not finish (the answer
+    failed or was censored before it) takes the cached time, scaled by the median ratio of the runs made beside the
+    answer to the cached ones of the same cases (ENAMEL's time correction), so the time limit still sees every
+    level."""
+    beside = [level.times for level in report.reference or []]
+    times = level_times(beside, hardness)
+    ratios = [median(runs) / median(cached.times_s[level][case])
+              for level, cases in enumerate(beside) for case, runs in enumerate(cases)
+              if runs and level < len(cached.times_s) and case < len(cached.times_s[level])
+              and cached.times_s[level][case]]
+    factor = median(ratios) if ratios else 1.0
+    stored = level_times(cached.times_s, hardness)
+    return [own if own is not None else (None if old is None else old * factor)
+            for own, old in zip(times + [None] * (len(hardness) - len(times)), stored, strict=True)]
 
 
 def time_limit(problem: FunctionProblem, reference: list[float | None], timer: str = "wall") -> float:
@@ -189,11 +212,11 @@ class FunctionEvaluator:
         timed = keyed_result(time.stdout, keyed.result_key, TrustedReport) if time else None
         if generated is None or timed is None or timed.verdict != "ok":
             failed = next((s for s in result.steps if s.verdict != Verdict.ok), None)
-            why = (timed.message if timed else "") or (failed and (failed.message or failed.stderr[-300:])) or (
-                "no result")
+            why = (timed.message if timed else "") or (failed and _step_failure(failed)) or "no result"
             raise SetupError(f"{task_id}: the reference failed its own tests ({why}); the pack or dataset is broken")
         reference = ReferenceTimes(timer=timer, times_s=[level.times for level in timed.levels], echo_s=timed.echo_s,
-                                   wall_s=[level.wall_s for level in timed.levels], generate_s=generated.generate_s,
+                                   wall_s=[level.wall_s for level in timed.levels], batch=timed.batch,
+                                   library_b64=generated.library_b64, generate_s=generated.generate_s,
                                    measured_at=datetime.now(UTC).isoformat(timespec="seconds"))
         self.cache.store(spec, machine, timer, generated.tests_b64, reference)
         return reference
@@ -214,7 +237,8 @@ class FunctionEvaluator:
         tests = self.cache.tests(spec)
         if tests is None:
             raise SetupError(f"{task.task_id}: its cached tests vanished from {self.cache.root}; run again")
-        keyed = answer_job(spec, tests, answer, run_limits(spec, reference, run_timeout_s), reference.echo_s)
+        keyed = answer_job(spec, tests, answer, run_limits(spec, reference, run_timeout_s),
+                           ReferenceForAnswers(reference.echo_s, reference.calls(), reference.library_b64))
         return Prepared(job=keyed.job, secret=keyed.result_key)
 
     def interpret(self, pack: Pack, task: Task, answer: str, prepared: Prepared, result: JobResult) -> Outcome:
@@ -230,7 +254,11 @@ class FunctionEvaluator:
             failed = step.verdict if step and step.verdict != Verdict.ok else Verdict.runtime_error
             why = step.message if step and step.message else "the trusted side reported no result"
             return Outcome(verdict=failed, message=why, built=True, log=log)
-        reference = level_times(self._reference_of(task, report.timer).times_s, spec.hardness)
+        cached = self._reference_of(task, report.timer)
+        if report.reference is not None:
+            reference = reference_beside(report, cached, spec.hardness)
+        else:
+            reference = level_times(cached.times_s, spec.hardness)
         measured = self._measurement(spec, report, reference)
         verdict: Verdict = VERDICTS.get(report.verdict, Verdict.runtime_error)
         message = report.message
@@ -256,7 +284,9 @@ class FunctionEvaluator:
             timer=report.timer, hardness=list(spec.hardness), level_times_s=level_times(times, spec.hardness),
             reference_level_times_s=reference, limit_s=time_limit(spec, reference, report.timer),
             runs=sum(len(case) for level in times for case in level),
-            echo_median_us=median(echoes) * 1e6 if echoes and not counted else None)
+            echo_median_us=median(echoes) * 1e6 if echoes and not counted else None,
+            reference_timed="cached" if report.reference is None else "beside",
+            calls_per_run=[max(level, default=1) for level in report.batch], confined=report.confined)
 
     @staticmethod
     def _score(spec: FunctionProblem, measured: FunctionMeasurement, reference: list[float | None],
@@ -303,3 +333,9 @@ class FunctionEvaluator:
             cases.append(ValidationCase("baseline", spec.baseline, Verdict.ok,
                                         also=lambda outcome: slower_than_reference(outcome, spec.validation_margin)))
         return cases
+
+
+def _step_failure(step: StepResult) -> str:
+    """A failed step's message and the last line of its stderr (what the process itself said about it)."""
+    said = next((line.strip() for line in reversed(step.stderr.splitlines()) if line.strip()), "")
+    return "; ".join(part for part in (step.message, said[-300:]) if part)

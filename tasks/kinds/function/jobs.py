@@ -18,12 +18,13 @@ from hpceval.sandbox.base import Job, Limits, Step, StepKind
 from hpceval.tasks.kinds.function.schema import FunctionProblem
 
 RUNTIME = Path(__file__).with_name("runtime")
-MEASURE_FILES = ("trusted.py", "worker.py", "wire.py", "native.py", "confine.py")
+MEASURE_FILES = ("trusted.py", "zygote.py", "worker.py", "wire.py", "native.py", "confine.py")
 GLUE = "hpceval_function.hpp"  # C++ problems: compiled into solution.so beside the solution
 ECHO_REPS = 2
 MEMORY_MB = 4096  # ENAMEL's memory limit
 PROCESSES = 64
 CHECK_GRACE_S = 1.0  # as in runtime/trusted.py
+REFERENCE_TIME_WALL_S = 3600.0  # the reference's own timing (trusted code; its batches are not known yet)
 RESULT_PREFIX = "HPCEVAL_RESULT"
 BUILD_LIMITS = Limits(wall_s=120.0, memory_mb=4096, processes=PROCESSES, output_bytes=200_000)
 M = TypeVar("M", bound=BaseModel)
@@ -45,18 +46,23 @@ class TrustedReport(BaseModel):
     message: str = ""
     timer: str = "wall"
     levels: list[LevelReport] = Field(default_factory=list)
-    echo_s: list[list[float]] = Field(default_factory=list)
+    reference: list[LevelReport] | None = None  # an answer's job: the reference's runs beside the answer's
+    confined: bool = False  # whether the candidate's processes ran under the seccomp filter (runtime/confine.py)
+    echo_s: list[list[float]] = Field(default_factory=list)  # a run's exchange cost, per level and case
+    batch: list[list[int]] = Field(default_factory=list)  # calls per run, per level and case
     failed_level: int | None = None
     failed_case: int | None = None
 
 
 class GeneratedTests(BaseModel):
-    """The result line of runtime/generate.py (and of trusted.py --record, which adds the verdict)."""
+    """The result line of runtime/generate.py (and of trusted.py --record, which adds the verdict and, C++, the
+    built reference)."""
 
     tests_b64: str = ""
     generate_s: float = 0.0
     verdict: str = "ok"
     message: str = ""
+    library_b64: str = ""  # C++: the reference's solution.so, which answers' jobs time beside the answer
 
 
 @dataclass(frozen=True)
@@ -108,18 +114,36 @@ def build_step(problem: FunctionProblem) -> Step:
     return Step(name="build", kind=StepKind.build, argv=argv, limits=BUILD_LIMITS)
 
 
+def _wall_budget(problem: FunctionProblem, limits: RunLimits, calls: list[int], interleaved: bool) -> float:
+    """The measure step's wall-clock limit: every run at its limit (a batch of `calls[level]` calls), the
+    reference's runs beside the answer's, the echoes and the untimed checks; generous, it only ends a hung job."""
+    counted = limits.timer == "instructions"
+    reps = 1 if counted else problem.reps
+    seconds = 120.0 if counted else 30.0
+    for level, (count, hardness) in enumerate(zip(problem.cases, problem.hardness, strict=True)):
+        if hardness <= 0:
+            seconds += count * (limits.seconds + CHECK_GRACE_S)
+            continue
+        batch = calls[level] if level < len(calls) else 1
+        run_s = limits.seconds if counted else batch * limits.seconds  # counted: a run's own wall limit
+        runs = count * reps * (2 if interleaved else 1)
+        seconds += runs * (run_s + 0.2) + count * (1 if counted else ECHO_REPS) * (run_s if counted else 0.5)
+    return seconds
+
+
 def measure_step(name: str, problem: FunctionProblem, tests: str, solution: str, limits: RunLimits, key: str,
-                 echo_from: str | None = None) -> Step:
+                 echo_from: str | None = None, reference: str | None = None, calls: list[int] | None = None,
+                 wall_s: float | None = None) -> Step:
+    """trusted.py measuring `solution` on `tests`; `reference` (an answer's job, wall clock) is timed beside it.
+    `calls`: the largest batch per level (for the step's wall-clock limit), or `wall_s` the limit itself."""
     counted = limits.timer == "instructions"
     reps = 1 if counted else problem.reps  # a count does not vary from run to run
-    runs = sum(count * (reps if hardness > 0 else 1) for count, hardness in zip(problem.cases, problem.hardness,
-                                                                                strict=True))
     echo_runs = 1 if counted else ECHO_REPS
-    wall = runs * (limits.seconds + 0.2) + sum(problem.cases) * (echo_runs * (limits.seconds if counted else 0.5)
-                                                                  + CHECK_GRACE_S) + (120.0 if counted else 30.0)
+    wall = wall_s or _wall_budget(problem, limits, calls or [], reference is not None)
     argv = _python("trusted.py", "--problem", "problem.json", "--tests", tests, "--solution", solution, "--reps",
                    str(reps), "--echo", str(echo_runs), "--limit-s", repr(limits.seconds), "--timer", limits.timer,
                    *(["--echo-from", echo_from] if echo_from else []),
+                   *(["--reference", reference] if reference else []),
                    *(["--limit-count", repr(limits.count)] if limits.count is not None else []))
     return Step(name=name, argv=argv, env={"HPCEVAL_RESULT_KEY": key},
                 limits=Limits(wall_s=wall, memory_mb=MEMORY_MB, processes=PROCESSES, output_bytes=4_000_000),
@@ -149,27 +173,47 @@ def reference_job(problem: FunctionProblem, timer: str = "wall") -> KeyedJob:
                           argv=_python("trusted.py", "--problem", "problem.json", "--tests", out, "--solution",
                                        "solution.so", "--limit-s", "600", "--record", "tests.pkl")))
     steps.append(measure_step("time", problem, "tests.pkl", solution_name(problem),
-                              RunLimits(timer, 600.0 if timer == "instructions" else 60.0), key))
+                              RunLimits(timer, 600.0 if timer == "instructions" else 60.0), key,
+                              wall_s=REFERENCE_TIME_WALL_S))
     return KeyedJob(Job(files=files, steps=steps, cores=1), key)
 
 
+@dataclass(frozen=True)
+class ReferenceForAnswers:
+    """What an answer's job needs of its problem's reference job: the echo costs (counted runs subtract them), the
+    largest batch per level, and, C++, the built reference (timed beside the answer by wall clock)."""
+
+    echo_s: list[list[float]]
+    calls: list[int]
+    library_b64: str = ""
+
+
 def answer_job(problem: FunctionProblem, tests_b64: str, answer: str, limits: RunLimits,
-               echo_s: list[list[float]]) -> KeyedJob:
+               reference: ReferenceForAnswers) -> KeyedJob:
     """One step, `measure`: the zygote compiles the answer (a syntax error is its build error), the trusted side
-    checks and times it, subtracting the exchange's cost measured with the reference (`echo_s`, per level and
-    case). Being the job's only step that runs candidate code, nothing the answer leaves in the work dir is read
-    by a later trusted one. C++: `build` comes first (the compiler's error is the build error). The tests travel
-    sealed (`seal_tests`), and problem.json without the reference."""
+    checks and times it. By wall clock the reference is timed in the same step, its runs interleaved with the
+    answer's, and its zygote makes the echo runs; counted, the answer's count is compared with the reference's
+    cached one, less the echo costs the reference's job counted (`echo_s`). Being the job's only step that runs
+    candidate code, nothing the answer leaves in the work dir is read by a later trusted one. C++: `build` comes
+    first (the compiler's error is the build error). The tests and the reference travel sealed (`seal_tests`), and
+    problem.json without the reference."""
     key, tests_key = secrets.token_hex(16), secrets.token_hex(32)
     files = runtime_files(MEASURE_FILES)
-    files.update({"problem.json": json.dumps(problem.answer_view()), "tests.b64": seal_tests(tests_key, tests_b64),
-                  "echo.json": json.dumps(echo_s)})
+    files.update({"problem.json": json.dumps(problem.answer_view()), "tests.b64": seal_tests(tests_key, tests_b64)})
     cpp = problem.language == "cpp"
     if cpp:
         files.update(native_files(problem, answer))
     else:
         files["solution.py"] = answer
-    measure = measure_step("measure", problem, "tests.b64", solution_name(problem), limits, key, "echo.json")
+    counted = limits.timer == "instructions"
+    if counted:
+        files["echo.json"] = json.dumps(reference.echo_s)
+    else:
+        expert = base64.b64decode(reference.library_b64) if cpp else problem.reference_module().encode()
+        files["reference.b64"] = seal_tests(tests_key, base64.b64encode(expert).decode())
+    measure = measure_step("measure", problem, "tests.b64", solution_name(problem), limits, key,
+                           echo_from="echo.json" if counted else None,
+                           reference=None if counted else "reference.b64", calls=reference.calls)
     measure.env["HPCEVAL_TESTS_KEY"] = tests_key
     steps = [build_step(problem), measure] if cpp else [measure]
     return KeyedJob(Job(files=files, steps=steps, cores=1), key)

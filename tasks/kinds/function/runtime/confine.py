@@ -13,9 +13,9 @@ or to slow the reference's runs interleaved with the candidate's:
 - ways around a seccomp filter or the sandbox: io_uring (its operations bypass seccomp), userfaultfd, bpf, new
   namespaces, mounts, modules, perf counters.
 
-The filter is a deny list over the syscall numbers of x86-64 and aarch64 (an unknown architecture gets none:
-`install` says so); on x86-64 the x32 ABI is refused whole (its numbers would slip past the list), and a process of
-another architecture (int 0x80) is killed.
+The filter is a deny list over the syscall numbers of x86-64 and aarch64 (an unknown architecture gets none, and
+the measurement says `confined: false`); on x86-64 the x32 ABI is refused whole (its numbers would slip past the
+list), and a process of another architecture (int 0x80) is killed.
 
 Under valgrind (the instruction timer) the filter binds valgrind too, which creates its output file as the process
 exits (open with O_CREAT: the `open` syscall on x86-64, `openat` on aarch64): that one syscall keeps its write opens
@@ -23,12 +23,9 @@ there, and trusted.py refuses a counted run that left a new name behind instead.
 
 from __future__ import annotations
 
-import ctypes
 import os
+import struct
 
-PR_SET_NO_NEW_PRIVS = 38
-PR_SET_SECCOMP = 22
-SECCOMP_MODE_FILTER = 2
 RET_KILL_PROCESS = 0x80000000
 RET_ERRNO_EPERM = 0x00050000 | 1
 RET_ALLOW = 0x7FFF0000
@@ -93,14 +90,6 @@ AARCH64 = {**_COMMON, "openat": 56, "mkdirat": 34, "mknodat": 33, "linkat": 37, 
 ARCHES = {"x86_64": (0xC000003E, X86_64), "aarch64": (0xC00000B7, AARCH64)}  # AUDIT_ARCH_*
 
 
-class _Instruction(ctypes.Structure):
-    _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte), ("k", ctypes.c_uint32)]
-
-
-class _Program(ctypes.Structure):
-    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(_Instruction))]
-
-
 def _argument(index: int) -> int:
     return 16 + 8 * index  # the low 32 bits (little-endian): pids and flags are 32-bit
 
@@ -130,19 +119,15 @@ def program(machine: str, pid: int, under_valgrind: bool = False) -> list[tuple[
     return [*code, (RET, 0, 0, RET_ALLOW)]
 
 
-def install(under_valgrind: bool = False) -> bool:
-    """Confine this process and every process or thread it starts from now on; False where the architecture is
-    unknown. Raises OSError where the kernel refuses the filter."""
-    code = program(os.uname().machine, os.getpid(), under_valgrind)
-    if code is None:
-        return False
-    instructions = (_Instruction * len(code))(*(_Instruction(*item) for item in code))
-    prog = _Program(len(code), instructions)
-    libc = ctypes.CDLL(None, use_errno=True)
-    prctl = libc.prctl
-    prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong]
-    if prctl(PR_SET_NO_NEW_PRIVS, 1, None, 0, 0) != 0 or prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER,
-                                                                  ctypes.addressof(prog), 0, 0) != 0:
-        error = ctypes.get_errno()
-        raise OSError(error, f"seccomp filter refused: {os.strerror(error)}")
-    return True
+PID_PLACEHOLDER = 0x7FFFFFFF  # no pid: the self-only checks name it until the child writes its own pid there
+
+
+def assemble(under_valgrind: bool = False) -> tuple[bytes, list[int]]:
+    """The filter as the kernel reads it (struct sock_filter[]) for this machine, and the byte offsets of the
+    self-only checks' pid; empty where the architecture is unknown. The trusted side assembles it once and hands
+    it to the zygote, whose children install it (worker.py, `_confine`): assembling it in every fresh fork cost
+    milliseconds of page faults, and running this module in the zygote made instruction counts differ between
+    jobs."""
+    code = program(os.uname().machine, PID_PLACEHOLDER, under_valgrind) or []
+    return (b"".join(struct.pack("=HBBI", *item) for item in code),
+            [index * 8 + 4 for index, item in enumerate(code) if item[3] == PID_PLACEHOLDER])

@@ -1,28 +1,38 @@
 """The trusted side of a `function` job: it holds the inputs and the expected outputs, runs the checker and owns
 the clock. The candidate's code never runs in this process (see docs/measurement.md, "function tasks").
 
-    python3 -I -S trusted.py --problem problem.json --tests TESTS [--reps R] [--echo E] [--limit-s L]
+    python3 -I -S trusted.py --problem problem.json --tests TESTS [--solution S] [--reference R] [--reps R]
+                             [--echo E] [--limit-s L] [--echo-from F] [--timer wall|instructions] [--record OUT]
 
 TESTS (a pickle, base64 when it ends in .b64) holds the levels: `{"levels": [{"size", "hardness", "cases":
-[(args, answer), ...]}]}`. A level of hardness 0 is checked once per case, untimed; every other case is run
-R times, each time in a new child of the zygote (worker.py), and each run's output is checked. A child first
-reads its input and says it is ready (no candidate code has run in it yet); a run's time is the wall time from
-the "go" this process sends to the last byte of the output arriving (the child runs the candidate's module and
-the call in between) minus the fastest of E echo runs of the level's first case (a child that sends the
-expected answer back: the cost of the exchange itself, which depends on the level's output size). A net time above L
-seconds ends the measurement with `timeout` (right-censored). One line `HPCEVAL_RESULT <key> {json}` reports
-it all; the key comes from HPCEVAL_RESULT_KEY, which no other process sees.
+[(args, answer), ...], "batches"?}]}`. A level of hardness 0 is checked once per case, untimed; every other case
+is run R times, each time in a new child of the zygote (worker.py, zygote.py), and each run's output is checked.
+A child first reads its input and says it is ready (no candidate code has run in it yet); a run's time is the wall
+time from the "go" this process sends to the last byte of the output arriving (the child runs the candidate's
+module and the call in between) minus the fastest of E echo runs of the case (a child that sends the expected
+answer back: the cost of the exchange itself). Where the level has batches (generate.py, "Batches"), a run calls
+the entry point once per input of the case's batch, and the time per call is the run's net time over the batch's
+size. A net time per call above L seconds ends the measurement with `timeout` (right-censored). One line
+`HPCEVAL_RESULT <key> {json}` reports it all; the key comes from HPCEVAL_RESULT_KEY, which no other process sees.
 
-A C++ problem (language cpp): SOLUTION is the built solution.so; inputs go to the child, and outputs come back,
-in the glue's byte format (native.py); `--record OUT` first runs the (reference) solution once per case and takes
-its outputs as the answers, writing the completed tests to OUT (the reference's job: generate, record, time).
-When HPCEVAL_TESTS_KEY is set, TESTS is sealed with it (see `unseal`): the candidate's process, which can read the
-job dir, finds only ciphertext, and the key leaves this process's environment before any other process starts.
+--reference (an answer's job, wall clock): the expert reference is timed in the same job, its runs interleaved
+with the answer's (reference, answer, answer, reference, ...), so that the two are compared on the same machine
+at the same moment, whatever the machine did in between; its zygote gets it in a memfd and makes itself
+undumpable (zygote.py), and it also makes the echo runs (it may hold the answers; the answer's zygote may not).
+
+A C++ problem (language cpp): SOLUTION is the built solution.so (the reference: its library); inputs go to the
+child, and outputs come back, in the glue's byte format (native.py); `--record OUT` first runs the (reference)
+solution once per case and takes its outputs as the answers, then makes the batches of the short levels (their
+answers from the solution too), writing the completed tests to OUT (the reference's job: build, generate, record,
+time). When HPCEVAL_TESTS_KEY is set, TESTS and the reference are sealed with it (see `unseal`): the candidate's
+process, which can read the job dir, finds only ciphertext, and the key leaves this process's environment before
+any other process starts.
 
 --timer instructions counts instead of timing: the zygote runs under valgrind's cachegrind (no cache simulation),
 every run once (the count does not vary), and a run's count is the candidate process's instructions from "go" to
 its exit (worker.py, --counted) minus the echo's. The counts come on a log pipe only valgrind can write to; a
-run over --limit-count instructions is `timeout` (right-censored), and --limit-s bounds its wall time.
+call over --limit-count instructions is `timeout` (right-censored), and --limit-s bounds a run's wall time. Counts
+do not drift, so an answer's counted job uses the reference's cached counts and times no reference.
 """
 
 from __future__ import annotations
@@ -35,39 +45,30 @@ import hashlib
 import json
 import os
 import pickle
-import re
-import resource
-import select
-import shutil
-import signal
-import socket
-import subprocess
+import statistics
 import sys
 import time
 from typing import NamedTuple
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's folder out
-import native  # noqa: E402
+import confine  # noqa: E402
 import wire  # noqa: E402
+from zygote import (  # noqa: E402
+    CALM_DEADLINE_S,
+    COUNTED_CALM_DEADLINE_S,
+    PR_SET_DUMPABLE,
+    Codec,
+    Failure,
+    Run,
+    Zygote,
+    process_limit_holds,
+)
 
-PR_SET_DUMPABLE = 4
 PR_SET_CHILD_SUBREAPER = 36
+REFERENCE_CALL_S = 60.0  # a reference's call beside an answer may take this long (it is the expert's code)
 CHECK_GRACE_S = 1.0  # untimed checks may take this much longer than the limit
 FLOOR_S = 1e-6  # a net time below the exchange's own noise counts as this
-INPUT_DEADLINE_S = 60.0  # for the child to read its input (untimed)
-EXIT_GRACE_S = 0.05  # for a child to exit by itself after its output
 CONFIRM_RUNS = 2  # a timed run over the limit counts only when the run made again is over it too
-COUNTED_EXIT_S = 30.0  # for a counted child to exit (valgrind writes its summary) after the output
-CALM_DEADLINE_S = 60.0  # for the zygote to start, and an echo run to finish
-COUNTED_CALM_DEADLINE_S = 600.0  # the same under valgrind
-COUNT_LINE = re.compile(rb"^==(\d+)== I\s+refs:\s+([\d,]+)\s*$")
-WRITABLE = (".", "/tmp", "/dev/shm", "/var/tmp")  # where a job's uid may create names
-
-
-class Failure(Exception):
-    def __init__(self, verdict: str, message: str, level: int, case: int) -> None:
-        super().__init__(message)
-        self.verdict, self.message, self.level, self.case = verdict, message, level, case
 
 
 def _harden() -> str:
@@ -83,338 +84,6 @@ def unseal(key_hex: str, data: bytes) -> bytes:
     """XOR with SHAKE-256(key): jobs.py seals an answer job's tests so (the same function both ways)."""
     stream = hashlib.shake_256(bytes.fromhex(key_hex)).digest(len(data))
     return (int.from_bytes(data, "little") ^ int.from_bytes(stream, "little")).to_bytes(len(data), "little")
-
-
-class Codec:
-    """How arguments go to a child and outputs come back: pickles of the Python values, or (native) the C++ glue's
-    bytes inside the pickle (made here, untimed; read back strictly by native.decode)."""
-
-    def __init__(self, is_native: bool) -> None:
-        self.native = is_native
-
-    def call(self, args: tuple) -> bytes:
-        return pickle.dumps((native.encode_arguments(args),) if self.native else args, protocol=5)
-
-    def batch(self, cases: list) -> bytes:
-        items = [native.encode_arguments(args) if self.native else args for args, _ in cases]
-        return pickle.dumps(items, protocol=5)
-
-    def echo(self, args: tuple, answer: object) -> bytes:
-        if self.native:
-            return pickle.dumps((native.encode_arguments(args), native.encode(answer)), protocol=5)
-        return pickle.dumps((args, answer), protocol=5)
-
-    def output(self, value: object) -> object:
-        """A child's output as plain data (raises wire.NotPlain for what a native child sent that is not one
-        value of the glue's format)."""
-        if not self.native:
-            return value
-        if not isinstance(value, bytes):
-            raise wire.NotPlain("the output is not the glue's bytes")
-        try:
-            return native.decode(value)
-        except native.NotNative as exc:
-            raise wire.NotPlain(f"the output could not be read ({exc})") from None
-
-
-def _children(pid: int) -> list[int] | None:
-    """The children of every thread of `pid` (None where the kernel has no /proc/PID/task/TID/children)."""
-    try:
-        threads = os.listdir(f"/proc/{pid}/task")
-    except OSError:
-        return []
-    found: list[int] = []
-    for tid in threads:
-        try:
-            with open(f"/proc/{pid}/task/{tid}/children", "rb") as handle:
-                found += [int(word) for word in handle.read().split()]
-        except FileNotFoundError:
-            if not os.path.exists(f"/proc/{pid}/task/{tid}/children"):
-                return None
-        except OSError:
-            continue
-    return found
-
-
-def _running(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as handle:
-            return handle.read().rsplit(b")", 1)[1].split()[0] != b"Z"  # a zombie runs nothing
-    except (OSError, IndexError):
-        return False
-
-
-def _descendants(root: int, spare: set[int]) -> list[int]:
-    """Every live process below `root` but those in `spare` (orphans come back to `root`: it is a subreaper)."""
-    found: list[int] = []
-    frontier = [root]
-    while frontier:
-        children = _children(frontier.pop())
-        if children is None:
-            return _descendants_by_scan(root, spare)
-        for child in children:
-            if _running(child):
-                found.append(child)
-            frontier.append(child)
-    return [pid for pid in found if pid not in spare]
-
-
-def _descendants_by_scan(root: int, spare: set[int]) -> list[int]:
-    parents: dict[int, list[int]] = {}
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{name}/stat", "rb") as handle:
-                fields = handle.read().rsplit(b")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if fields[0] != b"Z":  # a zombie runs nothing; its parent reaps it
-            parents.setdefault(int(fields[1]), []).append(int(name))
-    found, frontier = [], [root]
-    while frontier:
-        for child in parents.get(frontier.pop(), []):
-            found.append(child)
-            frontier.append(child)
-    return [pid for pid in found if pid not in spare]
-
-
-def _reap_orphans(spare: set[int]) -> None:
-    while True:
-        try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if pid == 0:
-            return
-        if pid in spare:  # the zygote died: nothing more can run
-            raise Failure("runtime_error", "the worker process died", -1, -1)
-
-
-class Run(NamedTuple):
-    elapsed: float  # wall seconds of the exchange, from "go" to the output's last byte
-    tag: bytes  # the reply's tag (O: output, X: exception, N: not plain data, T: timeout, C: closed)
-    body: bytes
-    instructions: int | None = None  # counted runs with an output
-
-
-def names_left() -> set[str]:
-    """Every name in and below the places a run could create one (confine.py leaves valgrind's own open to it under
-    the instruction timer: a counted run that adds a name is refused, so no name carries anything to a later run)."""
-    found: set[str] = set()
-    for place in WRITABLE:
-        for folder, folders, files in os.walk(place):
-            found.update(os.path.join(folder, name) for name in folders + files)
-    return found
-
-
-def valgrind_argv(log_fd: int) -> list[str]:
-    tool = shutil.which("valgrind")
-    if tool is None:
-        raise Failure("infra_error", "--timer instructions needs valgrind in the sandbox (apt-get install valgrind, "
-                      "or hpceval sandbox build for the image)", -1, -1)
-    return [tool, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", "--vgdb=no",
-            "--trace-children=no", f"--log-fd={log_fd}"]
-
-
-def process_limit_holds() -> bool:
-    """Whether RLIMIT_NPROC stops this uid's processes from starting others (not where the uid may ignore it,
-    e.g. root): a counted run relies on it."""
-    pid = os.fork()
-    if pid == 0:
-        resource.setrlimit(resource.RLIMIT_NPROC, (1, 1))
-        try:
-            child = os.fork()
-        except OSError:
-            os._exit(0)
-        if child == 0:
-            os._exit(0)
-        os.waitpid(child, 0)
-        os._exit(1)
-    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
-
-
-class CountLog:
-    """The summaries valgrind writes on the log pipe, one per process as it exits: `==PID== I refs: N`."""
-
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-        os.set_blocking(fd, False)
-        self.buffer = b""
-        self.counts: dict[int, int] = {}
-        self.forged = False
-
-    def take(self) -> dict[int, int]:
-        """The counts that arrived since the last take, by pid."""
-        while True:
-            try:
-                chunk = os.read(self.fd, 65536)
-            except BlockingIOError:
-                break
-            if not chunk:
-                break
-            self.buffer += chunk
-        *lines, self.buffer = self.buffer.split(b"\n")
-        for line in lines:
-            match = COUNT_LINE.match(line)
-            if match:
-                pid = int(match[1])
-                self.forged = self.forged or pid in self.counts
-                self.counts[pid] = int(match[2].replace(b",", b""))
-        taken, self.counts = self.counts, {}
-        return taken
-
-
-class Zygote:
-    def __init__(self, solution: str, entry: str, counted: bool = False, codec: Codec | None = None) -> None:
-        self.codec = codec or Codec(False)
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        # the environment is this one, whole: -s -S without -I lets PYTHONHASHSEED fix str hashes (and so the
-        # instructions a dict costs), and nothing else of the caller's reaches the worker
-        # counted, nothing of the job dir's path reaches the zygote (relative names, a fixed HOME and TMPDIR): its
-        # length would move the heap, and a count with it
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-               "HOME": "/tmp" if counted else os.environ.get("HOME", "/tmp"),
-               "TMPDIR": "/tmp" if counted else os.environ.get("TMPDIR", "/tmp"), "PYTHONHASHSEED": "0",
-               "LC_ALL": "C.UTF-8"}
-        here = os.path.dirname(os.path.abspath(__file__))
-        argv = [sys.executable, "-s", "-S", "-P", "worker.py", str(theirs.fileno()),
-                os.path.relpath(solution, here), entry, *(["--native"] if self.codec.native else [])]
-        fds = [theirs.fileno()]
-        self.log: CountLog | None = None
-        if counted:
-            log_r, log_w = os.pipe()
-            self.log = CountLog(log_r)
-            argv = [*valgrind_argv(log_w), *argv, "--counted", str(log_w)]
-            fds.append(log_w)
-        self.process = subprocess.Popen(argv, pass_fds=fds, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                        env=env, cwd=here)
-        theirs.close()
-        if counted:
-            os.close(log_w)
-        self.control = ours
-        self.spare = {os.getpid(), self.process.pid}
-        reply = self._reply(COUNTED_CALM_DEADLINE_S if counted else CALM_DEADLINE_S)
-        self.compile_error = reply[1:].decode("utf-8", "replace") if reply[:1] == b"E" else None
-        self.names = names_left() if counted else set()
-
-    def _reply(self, timeout: float) -> bytes:
-        self.control.settimeout(timeout)
-        try:
-            reply = self.control.recv(65536)
-        except (TimeoutError, OSError):
-            reply = b""
-        if not reply:
-            raise Failure("runtime_error", "the worker process stopped answering", -1, -1)
-        return reply
-
-    def call(self, payload: bytes, deadline_s: float, mode: bytes = b"F") -> Run:
-        """One call in a new child (see worker.py for the modes). Every process the child left is killed before
-        this returns."""
-        to_child_r, to_child_w = os.pipe()
-        from_child_r, from_child_w = os.pipe()
-        socket.send_fds(self.control, [mode], [to_child_r, from_child_w])
-        os.close(to_child_r)
-        os.close(from_child_w)
-        start = time.perf_counter()
-        pid = 0
-        try:
-            # the input, untimed (it waits in the pipe while the zygote forks): the child runs only the zygote's
-            # code until it says it is ready
-            tag, body = wire.send_then_receive(to_child_w, from_child_r, wire.frame(b"I", payload),
-                                               start + INPUT_DEADLINE_S)
-            pid = int(self._reply(10.0)[1:])
-            if tag != b"R":
-                raise wire.Closed
-            start = time.perf_counter()
-            wire.send(to_child_w, b"G")
-            tag, body = wire.receive(from_child_r, start + deadline_s)
-            elapsed = time.perf_counter() - start
-        except wire.Timeout:
-            elapsed, tag, body = time.perf_counter() - start, b"T", b""
-        except wire.Closed:
-            elapsed, tag, body = time.perf_counter() - start, b"C", b""
-        finally:
-            os.close(to_child_w)
-            os.close(from_child_r)
-        if not pid:  # the child died before it was ready: the zygote still names it
-            pid = int(self._reply(10.0)[1:])
-        if self.log is None:
-            self._end(pid, wait_s=EXIT_GRACE_S if tag == b"O" else 0.0)
-            return Run(elapsed, tag, self._status_text(pid).encode() if tag == b"C" else body)
-        return self._counted_end(pid, elapsed, tag, body)
-
-    def _counted_end(self, pid: int, elapsed: float, tag: bytes, body: bytes) -> Run:
-        """The run's count: the grandchild's summary minus the child's. Only a run whose processes all ended by
-        themselves has one (a process killed here writes no summary, so its work would go uncounted)."""
-        assert self.log is not None
-        stray = self._end(pid, wait_s=COUNTED_EXIT_S if tag == b"O" else 0.0)
-        if tag == b"C":
-            body = self._status_text(pid).encode()
-        counts = self.log.take()
-        if tag != b"O":
-            return Run(elapsed, tag, body)
-        if names_left() != self.names:
-            return Run(elapsed, b"C", b"the solution left a file or folder behind (a counted run may create none)")
-        if self._status(pid) != 0:  # the grandchild did not exit by itself (worker.py)
-            return Run(elapsed, b"C", b"the solution's process was killed after its output (a counted run must exit "
-                                      b"by itself)")
-        base = counts.pop(pid, None)
-        counts.pop(self.process.pid, None)
-        if self.log.forged:
-            return Run(elapsed, b"C", b"the instruction log holds a second count for one process")
-        if stray or base is None or len(counts) != 1:
-            return Run(elapsed, b"C", b"the solution's process did not end by itself after its output (a counted "
-                                      b"run must: its instructions would go uncounted)")
-        return Run(elapsed, tag, body, next(iter(counts.values())) - base)
-
-    def _end(self, pid: int, wait_s: float) -> bool:
-        """Kill every process of the call that is still alive (the child included, after `wait_s` for it to exit
-        by itself: an honest child does right after its output) and reap the orphans. True when one was left."""
-        if wait_s:
-            try:
-                handle = os.pidfd_open(pid)
-            except OSError:
-                handle = -1
-            if handle >= 0:
-                select.select([handle], [], [], wait_s)
-                os.close(handle)
-        stray = False
-        for _ in range(1000):
-            left = _descendants(os.getpid(), self.spare)
-            if not left:
-                break
-            stray = True
-            for other in left:
-                try:
-                    os.kill(other, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-            _reap_orphans(self.spare)
-            time.sleep(0.0005)
-        _reap_orphans(self.spare)
-        return stray
-
-    def _status(self, pid: int) -> int:
-        """The wait status of a child of the zygote (it reaps them)."""
-        self.control.send(b"W" + str(pid).encode())
-        return int(self._reply(10.0)[1:])
-
-    def _status_text(self, pid: int) -> str:
-        status = self._status(pid)
-        if os.WIFSIGNALED(status):
-            return f"the solution's process was killed by signal {os.WTERMSIG(status)}"
-        return f"the solution's process exited with status {os.WEXITSTATUS(status)} before returning"
-
-    def close(self) -> None:
-        try:
-            self.control.send(b"Q")
-        except OSError:
-            pass
-        self.process.kill()
-        self.process.wait()
-        if self.log is not None:
-            os.close(self.log.fd)
 
 
 def _checker(problem: dict) -> object:
@@ -454,118 +123,168 @@ def _outcome_of(tag: bytes, body: bytes, check: object, args: tuple, answer: obj
     return ("ok", "") if accepted else ("wrong_answer", "wrong output")
 
 
-def _check_level(zygote: Zygote, level_index: int, cases: list, check: object, limit_s: float,
-                 report: dict) -> None:
-    deadline = len(cases) * (limit_s + CHECK_GRACE_S)
-    _elapsed, tag, body, _instructions = zygote.call(zygote.codec.batch(cases), deadline, b"FB")
-    outputs: list[object] | None = None
-    if tag == b"O":
-        try:
-            read = wire.loads_plain(body)
-        except wire.NotPlain as exc:
-            raise Failure("wrong_answer", f"level {level_index}: {exc}", level_index, 0) from None
-        outputs = read if isinstance(read, list) else None
-        if outputs is not None and len(outputs) == len(cases):
-            try:
-                outputs = [zygote.codec.output(item) for item in outputs]
-            except wire.NotPlain as exc:
-                raise Failure("wrong_answer", f"level {level_index}: {exc}", level_index, 0) from None
-        if outputs is None or len(outputs) != len(cases):
-            raise Failure("wrong_answer", f"level {level_index}: the outputs do not match the cases", level_index, 0)
-    for case_index, (args, answer) in enumerate(cases):
-        if outputs is None:
-            verdict, message = _outcome_of(tag, body, check, args, answer, codec=zygote.codec)
-            raise Failure(verdict, f"level {level_index}: {message}", level_index, 0)
-        verdict, message = _outcome_of(b"O", b"", check, args, answer, outputs[case_index])
+def _batch_outcome(tag: bytes, body: bytes, check: object, batch: list, codec: Codec) -> tuple[str, str, int]:
+    """The verdict of a run of every input of `batch` (mode FB), the message, and which input failed."""
+    if tag != b"O":
+        verdict, message = _outcome_of(tag, body, check, (), None, codec=codec)
+        return verdict, message, 0
+    try:
+        read = wire.loads_plain(body)
+        outputs = [codec.output(item) for item in read] if isinstance(read, list) else None
+    except wire.NotPlain as exc:
+        return "wrong_answer", str(exc), 0
+    if outputs is None or len(outputs) != len(batch):
+        return "wrong_answer", "the outputs do not match the inputs", 0
+    for index, ((args, answer), output) in enumerate(zip(batch, outputs, strict=True)):
+        verdict, message = _outcome_of(b"O", b"", check, args, answer, output)
         if verdict != "ok":
-            raise Failure(verdict, f"level {level_index} case {case_index}: {message}", level_index, case_index)
-    report["levels"].append({"times": [[] for _ in cases]})
-    report["echo_s"].append([0.0 for _ in cases])
+            return verdict, message, index
+    return "ok", "", 0
+
+
+def _check_level(zygote: Zygote, level_index: int, cases: list, check: object, limit_s: float) -> None:
+    """An untimed level: every case in one child (mode FB), every output checked."""
+    deadline = len(cases) * (limit_s + CHECK_GRACE_S)
+    run = zygote.call(zygote.codec.batch(cases), deadline, b"FB")
+    verdict, message, index = _batch_outcome(run.tag, run.body, check, cases, zygote.codec)
+    if verdict != "ok":
+        where = f"level {level_index} case {index}" if run.tag == b"O" else f"level {level_index}"
+        raise Failure(verdict, f"{where}: {message}", level_index, index)
 
 
 class Limits(NamedTuple):
-    seconds: float  # a run's net wall time above this is over the limit (a counted run's gross wall time)
-    instructions: float | None = None  # counted runs: a net count above this is over the limit
+    seconds: float  # a call's net wall time above this is over the limit (a counted run: the run's gross wall time)
+    instructions: float | None = None  # counted runs: a call's net count above this is over the limit
 
 
-def _echo(zygote: Zygote, args: tuple, answer: object, runs: int) -> float:
-    """The exchange's own cost for this case: the fastest of `runs` echo runs (seconds, or instructions)."""
-    payload = zygote.codec.echo(args, answer)
+class Timed(NamedTuple):
+    """What a timed run of one case sends: one call (mode F), or the case's batch (FB; generate.py, "Batches")."""
+
+    batch: list  # [(args, answer), ...], the case first
+    payload: bytes
+    mode: bytes
+
+    @property
+    def calls(self) -> int:
+        return len(self.batch)
+
+
+def timed_runs_of(level: dict, case_index: int, codec: Codec) -> Timed:
+    batches = level.get("batches")
+    batch = batches[case_index] if batches else [level["cases"][case_index]]
+    if len(batch) == 1:
+        return Timed(batch, codec.call(batch[0][0]), b"F")
+    return Timed(batch, codec.batch(batch), b"FB")
+
+
+def _echo(zygote: Zygote, timed: Timed, runs: int) -> float:
+    """The exchange's own cost for this case's runs: the fastest of `runs` echo runs (seconds, or instructions),
+    for the whole run (a batch's echo sends every answer back)."""
+    codec = zygote.codec
+    payload, mode = (codec.echo(*timed.batch[0]), b"FE") if timed.calls == 1 else (codec.echo_batch(timed.batch), b"EB")
     values = []
     for _ in range(runs):
-        run = zygote.call(payload, COUNTED_CALM_DEADLINE_S if zygote.log else CALM_DEADLINE_S, b"FE")
+        run = zygote.call(payload, COUNTED_CALM_DEADLINE_S if zygote.log else CALM_DEADLINE_S, mode)
+        if run.tag != b"O":
+            raise Failure("infra_error", f"an echo run failed ({run.tag.decode()}: {run.body[:200]!r})", -1, -1)
         if zygote.log is not None and run.instructions is None:
             raise Failure("infra_error", f"the echo run got no instruction count ({run.body[:200]!r})", -1, -1)
         values.append(float(run.instructions) if zygote.log is not None else run.elapsed)  # type: ignore[arg-type]
     return min(values)
 
 
-def _timed_run(zygote: Zygote, payload: bytes, echo: float, limits: Limits) -> tuple[Run, float, bool]:
-    """One run (made again when over the limit, if timed by wall clock): the run, its net cost, and whether it
-    was over the limit."""
+def _timed_run(zygote: Zygote, timed: Timed, echo: float, limits: Limits) -> tuple[Run, float, bool]:
+    """One run (made again when over the limit, if timed by wall clock): the run, its net cost per call, and
+    whether it was over the limit."""
     counted = zygote.log is not None
     for _again in range(1 if counted else CONFIRM_RUNS):
-        run = zygote.call(payload, limits.seconds if counted else echo + limits.seconds)
+        run = zygote.call(timed.payload, limits.seconds if counted else echo + timed.calls * limits.seconds,
+                          timed.mode)
         if counted:
-            net = max(float(run.instructions) - echo, 1.0) if run.instructions is not None else 0.0
+            net = max((float(run.instructions) - echo) / timed.calls, 1.0) if run.instructions is not None else 0.0
             limit = limits.instructions
             over = run.tag == b"T" or (run.instructions is not None and limit is not None and net > limit)
         else:
-            net = max(run.elapsed - echo, FLOOR_S)
+            net = max((run.elapsed - echo) / timed.calls, FLOOR_S)
             over = run.tag == b"T" or (run.tag == b"O" and net > limits.seconds)
         if not over:
             break  # a run over the limit is run again: a machine's hiccup does not censor a level
     return run, net, over
 
 
+def _reference_run(reference: Zygote, timed: Timed, echo: float) -> float:
+    """The reference's net seconds per call on this case (an answer's job times it beside the answer)."""
+    run = reference.call(timed.payload, CALM_DEADLINE_S + timed.calls * REFERENCE_CALL_S, timed.mode)
+    if run.tag != b"O":
+        raise Failure("infra_error", f"the reference's run failed ({run.body[:300].decode('utf-8', 'replace')})",
+                      -1, -1)
+    return max((run.elapsed - echo) / timed.calls, FLOOR_S)
+
+
 def measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_reps: int, limits: Limits,
-            report: dict, known_echo: list[list[float]] | None = None) -> None:
+            report: dict, known_echo: list[list[float]] | None = None, reference: Zygote | None = None) -> None:
     """As _measure; a counted job that makes its own echoes makes them after every timed run, so that the timed
     runs fork from the same zygote states as in a job given the echoes (a count depends on the zygote's heap)."""
     if zygote.log is None or known_echo is not None or not echo_reps:
-        _measure(zygote, levels, check, reps, echo_reps, limits, report, known_echo)
+        _measure(zygote, levels, check, reps, echo_reps, limits, report, known_echo, reference)
         return
     _measure(zygote, levels, check, reps, 0, limits, report, [[0.0] * len(level["cases"]) for level in levels])
-    for level, timed, echoes in zip(levels, report["levels"], report["echo_s"], strict=True):
+    for level_index, (level, timed, echoes) in enumerate(zip(levels, report["levels"], report["echo_s"],
+                                                             strict=True)):
         if float(level["hardness"]) <= 0:
             continue
-        for case_index, (args, answer) in enumerate(level["cases"]):
-            echoes[case_index] = _echo(zygote, args, answer, 1)
-            timed["times"][case_index] = [max(raw - echoes[case_index], 1.0) for raw in timed["times"][case_index]]
+        for case_index in range(len(level["cases"])):
+            runs = timed_runs_of(level, case_index, zygote.codec)
+            echoes[case_index] = _echo(zygote, runs, 1)
+            timed["times"][case_index] = [max(raw - echoes[case_index] / runs.calls, 1.0)
+                                          for raw in timed["times"][case_index]]
+        report["batch"][level_index] = [timed_runs_of(level, c, zygote.codec).calls for c in range(len(echoes))]
 
 
 def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_reps: int, limits: Limits,
-             report: dict, known_echo: list[list[float]] | None = None) -> None:
-    """Fill report["levels"][l]["times"][case] (net seconds, or instructions, per run), ["wall_s"] (the runs'
-    gross wall seconds) and report["echo_s"][l][case]; raise Failure at the first run that is not ok (what was
-    measured until then stays in the report)."""
-    report.update(levels=[], echo_s=[])
+             report: dict, known_echo: list[list[float]] | None = None, reference: Zygote | None = None) -> None:
+    """Fill report["levels"][l]["times"][case] (net seconds, or instructions, per call, one entry per run),
+    ["wall_s"] (the runs' gross wall seconds), report["echo_s"][l][case] (a run's exchange cost) and
+    report["batch"][l][case] (calls per run); with `reference`, the reference's runs interleaved with the answer's
+    (ABBA: order effects cancel) in report["reference"][l]["times"]. Raise Failure at the first run that is not ok
+    (what was measured until then stays in the report)."""
+    report.update(levels=[], echo_s=[], batch=[])
+    if reference is not None:
+        report["reference"] = []
     counted = zygote.log is not None
+    echo_side = reference or zygote  # an answer's job: the reference's zygote holds the answers, not the answer's
     for level_index, level in enumerate(levels):
-        if float(level["hardness"]) <= 0:  # checked, not timed: every case in one child
-            _check_level(zygote, level_index, level["cases"], check, limits.seconds, report)
-            continue
-        times: list[list[float]] = []
-        walls: list[list[float]] = []
-        echoes: list[float] = []
+        count = len(level["cases"])
+        untimed = float(level["hardness"]) <= 0
+        times: list[list[float]] = [[] for _ in range(count)]
+        walls: list[list[float]] = [[] for _ in range(count)] if not untimed else []
+        theirs: list[list[float]] = [[] for _ in range(count)]
+        echoes = [0.0] * count
         report["levels"].append({"times": times, "wall_s": walls})
         report["echo_s"].append(echoes)
-        for case_index, (args, answer) in enumerate(level["cases"]):
+        report["batch"].append([1] * count)
+        if reference is not None:
+            report["reference"].append({"times": theirs})
+        if untimed:  # checked, not timed: every case in one child
+            _check_level(zygote, level_index, level["cases"], check, limits.seconds)
+            continue
+        for case_index in range(count):
+            timed = timed_runs_of(level, case_index, zygote.codec)
+            report["batch"][level_index][case_index] = timed.calls
             if known_echo is not None:
                 echo = known_echo[level_index][case_index]
-            elif echo_reps and (counted or case_index == 0):  # by wall, the exchange costs alike for a level's cases
-                echo = _echo(zygote, args, answer, 1 if counted else echo_reps)
             else:
-                echo = echoes[0] if echoes else 0.0
-            echoes.append(echo)
-            payload = zygote.codec.call(args)
-            case_times: list[float] = []
-            case_walls: list[float] = []
-            times.append(case_times)
-            walls.append(case_walls)
-            for _ in range(1 if counted else reps):  # a count does not vary from run to run
-                run, net, over = _timed_run(zygote, payload, echo, limits)
-                verdict, message = _outcome_of(run.tag, run.body, check, args, answer, codec=zygote.codec)
+                echo = _echo(echo_side, timed, 1 if counted else echo_reps) if echo_reps else 0.0
+            echoes[case_index] = echo
+            for rep in range(1 if counted else reps):  # a count does not vary from run to run
+                if reference is not None and rep % 2 == 0:
+                    theirs[case_index].append(_reference_run(reference, timed, echo))
+                run, net, over = _timed_run(zygote, timed, echo, limits)
+                if timed.calls == 1:
+                    args, answer = timed.batch[0]
+                    verdict, message = _outcome_of(run.tag, run.body, check, args, answer, codec=zygote.codec)
+                else:
+                    verdict, message, _index = _batch_outcome(run.tag, run.body, check, timed.batch, zygote.codec)
                 if verdict == "ok" and over:
                     verdict = "timeout"
                 if verdict == "timeout":
@@ -573,24 +292,56 @@ def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_
                 if verdict != "ok":
                     raise Failure(verdict, f"level {level_index} case {case_index}: {message}", level_index,
                                   case_index)
-                case_times.append(net)
-                case_walls.append(run.elapsed)
+                times[case_index].append(net)
+                walls[case_index].append(run.elapsed)
+                if reference is not None and rep % 2 == 1:
+                    theirs[case_index].append(_reference_run(reference, timed, echo))
 
 
-def record(zygote: Zygote, levels: list[dict], limit_s: float) -> None:
-    """The answers, in place: the solution's output for every case, run once (the reference's job, C++)."""
+def record(zygote: Zygote, problem: dict, levels: list[dict], limit_s: float) -> None:
+    """The answers, in place: the solution's output for every case, run once (the reference's job, C++); then, for
+    a timed level whose calls are short, the batches of generate.py (their answers from the solution too)."""
     for level_index, level in enumerate(levels):
         for case_index, (args, _) in enumerate(level["cases"]):
-            run = zygote.call(zygote.codec.call(args), limit_s)
-            where = f"level {level_index} case {case_index}"
-            if run.tag != b"O":
-                verdict, message = _outcome_of(run.tag, run.body, None, args, None)
-                raise Failure(verdict, f"{where}: {message}", level_index, case_index)
-            try:
-                answer = zygote.codec.output(wire.loads_plain(run.body))
-            except wire.NotPlain as exc:
-                raise Failure("wrong_answer", f"{where}: {exc}", level_index, case_index) from None
-            level["cases"][case_index] = (args, answer)
+            outputs = _recorded(zygote, [args], limit_s, f"level {level_index} case {case_index}")
+            level["cases"][case_index] = (args, outputs[0])
+    import generate  # the reference's job ships it (an answer's job never records)
+
+    generator: dict[str, object] | None = None
+    for level_index, level in enumerate(levels):
+        if float(level["hardness"]) <= 0:
+            continue
+        seconds = []  # a call and its hand-off: batching saves the run's fixed cost, not the per-call one
+        for args, _ in level["cases"]:
+            seconds.append(zygote.call(zygote.codec.call(args), limit_s).elapsed)
+        largest = max(len(pickle.dumps(args, protocol=5)) for args, _ in level["cases"])
+        wanted = generate.batch_size(statistics.median(seconds), largest)
+        if wanted == 1:
+            continue
+        generator = generator or generate.load_generator(problem)
+        level["batches"] = []
+        for case_index, case in enumerate(level["cases"]):
+            more = generate.siblings(generator, problem, level_index, case_index, case[0], wanted - 1)
+            answers = _recorded(zygote, more, limit_s, f"level {level_index} case {case_index}'s batch")
+            level["batches"].append([case, *zip(more, answers, strict=True)])
+
+
+def _recorded(zygote: Zygote, inputs: list, limit_s: float, where: str) -> list[object]:
+    """The solution's outputs for `inputs`, in one child."""
+    if not inputs:
+        return []
+    run = zygote.call(zygote.codec.batch([(args, None) for args in inputs]), limit_s * len(inputs), b"FB")
+    if run.tag != b"O":
+        verdict, message = _outcome_of(run.tag, run.body, None, (), None)
+        raise Failure(verdict, f"{where}: {message}", -1, -1)
+    try:
+        read = wire.loads_plain(run.body)
+        outputs = [zygote.codec.output(item) for item in read] if isinstance(read, list) else []
+    except wire.NotPlain as exc:
+        raise Failure("wrong_answer", f"{where}: {exc}", -1, -1) from None
+    if len(outputs) != len(inputs):
+        raise Failure("wrong_answer", f"{where}: the outputs do not match the inputs", -1, -1)
+    return outputs
 
 
 def main() -> None:
@@ -601,38 +352,44 @@ def main() -> None:
     parser.add_argument("--problem", required=True)
     parser.add_argument("--tests", required=True)
     parser.add_argument("--solution", default="solution.py")
+    parser.add_argument("--reference", help="the reference (source, or the built library), sealed as the tests: "
+                                            "timed beside the answer, which it is compared with")
     parser.add_argument("--reps", type=int, default=6)
     parser.add_argument("--echo", type=int, default=3)
     parser.add_argument("--limit-s", type=float, default=60.0)
-    parser.add_argument("--echo-from", help="a JSON file of echo times per level and case (no echo runs then)")
+    parser.add_argument("--echo-from", help="a JSON file of echo costs per level and case (no echo runs then)")
     parser.add_argument("--timer", choices=("wall", "instructions"), default="wall")
-    parser.add_argument("--limit-count", type=float, help="--timer instructions: the most instructions of a run")
+    parser.add_argument("--limit-count", type=float, help="--timer instructions: the most instructions of a call")
     parser.add_argument("--record", help="take the solution's outputs as the answers; write the tests here")
     args = parser.parse_args()
     with open(args.problem, encoding="utf-8") as handle:
         problem = json.load(handle)
-    with open(args.tests, "rb") as handle:
-        raw = handle.read()
-    raw = base64.b64decode(raw) if args.tests.endswith(".b64") else raw
-    tests = pickle.loads(unseal(tests_key, raw) if tests_key else raw)
+    tests = pickle.loads(_read_sealed(args.tests, tests_key))
     codec = Codec(problem.get("language") == "cpp")
     check = _checker(problem)
     known_echo = None
     if args.echo_from:
         with open(args.echo_from, encoding="utf-8") as handle:
             known_echo = json.load(handle)
-    result: dict = {"verdict": "ok", "message": "", "timer": args.timer}
     counted = args.timer == "instructions"
+    result: dict = {"verdict": "ok", "message": "", "timer": args.timer,
+                    "confined": bool(confine.assemble(under_valgrind=counted)[0])}
+    spare: set[int] = set()
+    zygote = reference = None
     try:
         if counted and not process_limit_holds():
             raise Failure("infra_error", "--timer instructions needs a job uid that RLIMIT_NPROC binds (not root): "
                           "run the sandbox's jobs under their own uid", -1, -1)
-        zygote = Zygote(os.path.abspath(args.solution), problem["entry_point"], counted, codec)
+        if args.reference and not counted:  # counts do not drift: a counted job uses the reference's cached counts
+            reference = Zygote(None, problem["entry_point"], False, codec, spare,
+                               reference=_read_sealed(args.reference, tests_key))
+            if reference.compile_error:
+                raise Failure("infra_error", f"the reference did not load: {reference.compile_error}", -1, -1)
+        zygote = Zygote(os.path.abspath(args.solution), problem["entry_point"], counted, codec, spare)
     except Failure as failure:
         result.update(verdict=failure.verdict, message=failure.message)
-        zygote = None
     try:
-        if zygote is None:
+        if zygote is None or result["verdict"] != "ok":
             pass
         elif zygote.compile_error:
             result.update(verdict="build_error", message=zygote.compile_error)
@@ -640,22 +397,35 @@ def main() -> None:
             try:
                 if args.record:
                     started = time.perf_counter()
-                    record(zygote, tests["levels"], args.limit_s)
+                    record(zygote, problem, tests["levels"], args.limit_s)
                     data = pickle.dumps(tests, protocol=5)
                     with open(args.record, "wb") as handle:
                         handle.write(data)
                     result.update(tests_b64=base64.b64encode(data).decode(), generate_s=time.perf_counter() - started)
+                    if codec.native:  # answers' jobs time this very library beside the answer
+                        with open(args.solution, "rb") as handle:
+                            result["library_b64"] = base64.b64encode(handle.read()).decode()
                 else:
                     measure(zygote, tests["levels"], check, args.reps, args.echo,
-                            Limits(args.limit_s, args.limit_count), result, known_echo)
+                            Limits(args.limit_s, args.limit_count), result, known_echo, reference)
             except Failure as failure:
                 result.update(verdict=failure.verdict, message=failure.message, failed_level=failure.level,
                               failed_case=failure.case)
     finally:
-        if zygote is not None:
-            zygote.close()
+        for process in (zygote, reference):
+            if process is not None:
+                process.close()
     sys.stdout.write(f"HPCEVAL_RESULT {key} {json.dumps(result)}\n")
     sys.stdout.flush()
+
+
+def _read_sealed(path: str, tests_key: str) -> bytes:
+    """A file of the job as this process may read it: base64 when it ends in .b64, unsealed with the key when
+    there is one (jobs.py seals an answer's job's tests and reference)."""
+    with open(path, "rb") as handle:
+        raw = handle.read()
+    raw = base64.b64decode(raw) if path.endswith(".b64") else raw
+    return unseal(tests_key, raw) if tests_key else raw
 
 
 if __name__ == "__main__":

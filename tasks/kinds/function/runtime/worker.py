@@ -2,6 +2,10 @@
 
     python3 -s -S -P worker.py CONTROL_FD SOLUTION ENTRY_POINT [--native] [--counted LOG_FD]
 
+SOLUTION is a file, or `@FD`: the reference itself in a memfd (an answer's job times the reference beside the answer).
+Such a zygote makes itself undumpable before it reads it: no process of the job's uid (the candidate's among them)
+can then read its memory or open its descriptors, nor those of the children it forks.
+
 It compiles SOLUTION, reports over the control socket (a SOCK_SEQPACKET pair: one packet a message), then forks one
 child per call on the trusted side's command. A child runs the candidate's module and one call of ENTRY_POINT in a
 fresh interpreter state (a copy of this pristine process), so nothing survives from one call to the next: not a
@@ -30,6 +34,7 @@ import os
 import pickle
 import resource
 import socket
+import struct
 import sys
 import traceback
 import types
@@ -47,19 +52,15 @@ def _load(name: str) -> types.ModuleType:
 
 
 wire = _load("wire")
-with open(os.path.join(os.path.dirname(__file__), "confine.py"), encoding="utf-8") as _handle:
-    # compiled here, run in each child: a module loaded into the zygote made instruction counts differ between jobs
-    CONFINE = compile(_handle.read(), "confine.py", "exec")
-
-
-def _confine(counted: bool) -> None:
-    """Nothing this process does from here may outlive it or reach another process (confine.py)."""
-    namespace: dict[str, object] = {"__name__": "confine"}
-    exec(CONFINE, namespace)  # noqa: S102 - our own module, shipped beside this one
-    namespace["install"](counted)  # type: ignore[operator]
 
 # Modules a solution commonly imports, loaded once here so that a child's `import` finds them.
 # (A small zygote forks fast: each module here costs every run a little, so only the common ones.)
+PR_SET_DUMPABLE = 4
+PR_SET_NO_NEW_PRIVS = 38
+PR_SET_SECCOMP = 22
+SECCOMP_MODE_FILTER = 2
+FILTER: tuple[bytes, list[int]] = (b"", [])  # the seccomp filter (confine.py) and where its pid goes: from trusted.py
+
 PRELOADED = ("bisect", "collections", "copy", "functools", "hashlib", "heapq", "itertools", "math", "operator",
              "random", "re", "string", "typing")
 
@@ -105,24 +106,27 @@ def _native_calls(path: str) -> tuple[object, object]:
 
 
 def _run_native(path: str, received: object, mode: bytes) -> object:
-    """A native child's work after "go": the load, then the call(s) or the echo; the glue's output bytes."""
+    """A native child's work after "go": the load, then the call(s) or the echo(es); the glue's output bytes."""
     call, echo = _native_calls(path)
     if mode == b"FE":
         return echo(*received)  # type: ignore[operator, misc]
+    if mode == b"EB":
+        return [echo(data, answer) for data, answer in received]  # type: ignore[attr-defined, operator]
     if mode == b"FB":
         return [call(data) for data in received]  # type: ignore[operator, attr-defined]
     return call(received[0])  # type: ignore[operator, index]
 
 
 def _run_child(code: types.CodeType | str, entry: str, in_fd: int, out_fd: int, mode: bytes, counted: bool) -> None:
-    """One call (mode b"F"), the calls of a list of inputs (b"FB": an untimed level's checks), or an echo (b"FE").
+    """One call (mode b"F"), the calls of a list of inputs (b"FB": an untimed level's checks, or a timed batch), or
+    an echo of one input (b"FE") or of a batch (b"EB").
     `code` is the compiled module, or (native) the built solution's path. Runs in a fresh fork; ends with
     os._exit, whatever the candidate does."""
     try:
         resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))  # no file gets any content: no cache on disk
         _tag, payload = wire.receive(in_fd)
         received = pickle.loads(payload)  # no candidate code has run in this process yet
-        _confine(counted)
+        _confine()
         gc.disable()  # as ENAMEL's evaluator times: no collector pauses inside a run (a run is one process)
         wire.send(out_fd, b"R")
         wire.receive(in_fd)  # "go": the trusted side's clock is running from here
@@ -132,6 +136,8 @@ def _run_child(code: types.CodeType | str, entry: str, in_fd: int, out_fd: int, 
             output = _run_native(code, received, mode)
         elif mode == b"FE":  # the trusted side's calibration: the same exchange, with no candidate code in it
             output = received[1]
+        elif mode == b"EB":
+            output = [answer for _args, answer in received]
         else:
             namespace = {"__name__": "__solution__", "__builtins__": builtins}
             exec(code, namespace)  # noqa: S102 - the candidate's module, in this throw-away process
@@ -153,6 +159,25 @@ def _run_child(code: types.CodeType | str, entry: str, in_fd: int, out_fd: int, 
     os._exit(0)
 
 
+def _confine() -> None:
+    """Nothing this process does from here may outlive it or reach another process: the seccomp filter, with this
+    process's pid in its self-only checks. Raises OSError where the kernel refuses it."""
+    template, pid_at = FILTER
+    if not template:
+        return  # an architecture confine.py does not know
+    code = bytearray(template)
+    for offset in pid_at:
+        struct.pack_into("=I", code, offset, os.getpid())
+    instructions = (ctypes.c_char * len(code)).from_buffer(code)
+    program = ctypes.create_string_buffer(struct.pack("@HP", len(code) // 8, ctypes.addressof(instructions)))
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong]
+    if prctl(PR_SET_NO_NEW_PRIVS, 1, None, 0, 0) != 0 or prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER,
+                                                               ctypes.addressof(program), 0, 0) != 0:
+        error = ctypes.get_errno()
+        raise OSError(error, f"seccomp filter refused: {os.strerror(error)}")
+
+
 def _split_for_count(in_fd: int, out_fd: int) -> None:
     """The parent side waits for the grandchild and exits (the same instructions every time), with status 1 when
     the grandchild did not exit by itself (a killed process writes no count: its own summary could then be a
@@ -164,6 +189,14 @@ def _split_for_count(in_fd: int, out_fd: int) -> None:
         status = os.waitpid(pid, 0)[1]
         os._exit(0 if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 else 1)  # 1: it was killed
     resource.setrlimit(resource.RLIMIT_NPROC, (1, 1))
+
+
+def _read_all(fd: int) -> bytes:
+    chunks, offset = [], 0
+    while chunk := os.pread(fd, 1 << 20, offset):
+        chunks.append(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)
 
 
 def _reap(statuses: dict[int, int]) -> None:
@@ -190,14 +223,24 @@ def main() -> None:
     if counted:
         # valgrind keeps its own copy of the log, which the client cannot reach
         os.close(int(options[options.index("--counted") + 1]))
+    global FILTER
+    FILTER = pickle.loads(control.recv(1 << 20))  # the first message: the filter (confine.py)
+    held = int(source_path[1:]) if source_path.startswith("@") else None
+    if held is not None:
+        ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
     _preload()
     code: types.CodeType | str
     try:
         if native:
             _preload_native()
+            if held is not None:
+                source_path = f"/proc/self/fd/{held}"  # a child's dlopen reads the memfd it inherited
             if not os.path.isfile(source_path):
                 raise OSError(f"the build made no {source_path}")
             code = os.path.join(".", source_path)  # dlopen reads a name with a slash as a path
+        elif held is not None:
+            code = compile(_read_all(held).decode("utf-8"), "reference.py", "exec")
+            os.close(held)
         else:
             with open(source_path, encoding="utf-8") as handle:
                 code = compile(handle.read(), "solution.py", "exec")
