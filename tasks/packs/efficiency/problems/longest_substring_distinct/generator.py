@@ -21,7 +21,8 @@ def generate_input(size, lid, cid):
             return ("".join(_alphabet(size)),)  # all distinct: the whole string
         if cid == 4:
             return ("abba" + "".join(random.choice("ab") for _ in range(size - 4)),)
-        return ("".join(random.choice("abcde") for _ in range(size)),)
+        # a few letters of both cases and two ideographs: "a" and "A" are different characters
+        return ("".join(random.choice("aAb" + chr(BASE) + chr(BASE + 1)) for _ in range(size)),)
     # long stretches of distinct characters, so a scan from every start runs far before a repeat
     width = max(2, size // 60)
     kind = cid % 3
@@ -38,7 +39,7 @@ def generate_input(size, lid, cid):
         letters = _alphabet(min(20000, 40 * width * width // size + 2))
         chars = [random.choice(letters) for _ in range(size)]
     else:
-        # a cycle through `width` characters, with a few characters overwritten by earlier ones
+        # a cycle through `width` characters, with a few characters overwritten by random ones of the cycle
         letters = _alphabet(width)
         chars = [letters[i % width] for i in range(size)]
         for _ in range(size // width):
