@@ -6,7 +6,7 @@ def _modulus():
     if kind == 0:
         return 10**9 + 7  # a prime
     if kind == 1:
-        return 2 ** random.randint(20, 31) - 1  # of the largest sizes allowed
+        return 2 ** random.randint(20, 31) - 1  # up to the largest modulus allowed
     if kind == 2:
         return random.randint(2, 1000)  # small: short Pisano periods
     return random.randint(1, 2**31 - 1)
