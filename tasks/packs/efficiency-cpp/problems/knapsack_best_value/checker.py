@@ -1,0 +1,2 @@
+def __check(input, answer, output):
+    return type(output) is int and output == answer
