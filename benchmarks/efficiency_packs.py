@@ -37,6 +37,9 @@ def main() -> None:
             validated = hpceval("validate", pack, "--sandbox", args.sandbox, env=env)
             validate_s = time.perf_counter() - started
             held = next((line for line in validated.stdout.splitlines() if "checks hold" in line), "no summary")
+            for line in validated.stdout.splitlines():
+                if line.startswith("FAIL"):
+                    print(f"  {line}", flush=True)
             effs = {}
             for agent in ("baseline", "reference"):
                 out = Path(root) / f"{pack}-{agent}"

@@ -12,12 +12,14 @@ problem (language cpp) gets its inputs here and its answers from `trusted.py --r
 
 Batches. A run is a fresh process, and its exchange with the trusted side costs about 0.1 ms with some tens of
 microseconds of jitter, so a call far shorter than that cannot be timed alone. Where the reference's call at a
-timed level takes less than BATCH_TARGET_S, each of the level's cases becomes a batch: the case and B - 1 more
-inputs from the same generator and level (`random.seed(f"{seed}:{lid}:{cid}:{k}")`, k = 1, 2, ...), all distinct,
-so that a run calls the entry point B times in one process and the time per call is the run's time over B. No
-input repeats within a batch, so an answer that keeps a cache between calls gains nothing from it (a table it
-builds is paid for inside the run); where the generator cannot make B distinct inputs (a level of fixed inputs),
-the batch is smaller; so it is where the level's inputs are large (BATCH_BYTES). `levels[l]["batches"][c]` is case c's batch, the case first; a level of single calls has none.
+timed level takes less than BATCH_TARGET_S, each of the level's cases
+becomes a batch: the case and B - 1 more inputs from the same generator and level
+(`random.seed(f"{seed}:{lid}:{cid}:{k}")`, k = 1, 2, ...), all distinct, so that a run calls the entry point B
+times in one process and the time per call is the run's time over B. No input repeats within a batch, so an answer
+that keeps a cache between calls gains nothing from it (a table it builds is paid for inside the run); where the
+generator cannot make B distinct inputs (a level of fixed inputs), the batch is smaller; so it is where the level's
+inputs are large (BATCH_BYTES). `levels[l]["batches"][c]` is case c's batch, the case first; a level of single
+calls has none.
 """
 
 from __future__ import annotations
@@ -41,14 +43,13 @@ import gen_helpers  # noqa: E402
 HELPERS = ("rand_parens", "miller_rabin", "rand_probably_prime", "rand_primality")
 BATCH_TARGET_S = 1e-3  # a timed run should hold at least this much of the reference's work
 MAX_BATCH = 512
-BATCH_BYTES = 32 << 20  # a batch's inputs, pickled, stay under this (tests travel and sit in memory several times)
+BATCH_BYTES = 16 << 20  # a batch's inputs, pickled, stay under this (every answer's job carries the tests)
 SIBLING_TRIES = 4  # generator calls per wanted input before a batch settles for fewer
 
 
 def batch_size(seconds_per_call: float, input_bytes: int) -> int:
     """The calls per timed run for a level whose reference takes `seconds_per_call` a call, on inputs of about
-    `input_bytes` pickled: a large input is never a short call's whole story (its hand-off alone is long), and
-    hundreds of copies of it would not fit in memory."""
+    `input_bytes` pickled: hundreds of copies of a large input would swell the tests every answer's job carries."""
     by_time = math.ceil(BATCH_TARGET_S / max(seconds_per_call, 1e-7))
     return max(1, min(MAX_BATCH, by_time, BATCH_BYTES // max(input_bytes, 1)))
 

@@ -246,8 +246,8 @@ def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_
     """Fill report["levels"][l]["times"][case] (net seconds, or instructions, per call, one entry per run),
     ["wall_s"] (the runs' gross wall seconds), report["echo_s"][l][case] (a run's exchange cost) and
     report["batch"][l][case] (calls per run); with `reference`, the reference's runs interleaved with the answer's
-    (ABBA: order effects cancel) in report["reference"][l]["times"]. Raise Failure at the first run that is not ok
-    (what was measured until then stays in the report)."""
+    (one for two of the answer's, as R A A R: order effects cancel) in report["reference"][l]["times"]. Raise
+    Failure at the first run that is not ok (what was measured until then stays in the report)."""
     report.update(levels=[], echo_s=[], batch=[])
     if reference is not None:
         report["reference"] = []
@@ -277,7 +277,7 @@ def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_
                 echo = _echo(echo_side, timed, 1 if counted else echo_reps) if echo_reps else 0.0
             echoes[case_index] = echo
             for rep in range(1 if counted else reps):  # a count does not vary from run to run
-                if reference is not None and rep % 2 == 0:
+                if reference is not None and rep % 4 == 0:
                     theirs[case_index].append(_reference_run(reference, timed, echo))
                 run, net, over = _timed_run(zygote, timed, echo, limits)
                 if timed.calls == 1:
@@ -294,7 +294,7 @@ def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_
                                   case_index)
                 times[case_index].append(net)
                 walls[case_index].append(run.elapsed)
-                if reference is not None and rep % 2 == 1:
+                if reference is not None and rep % 4 == 3:
                     theirs[case_index].append(_reference_run(reference, timed, echo))
 
 
