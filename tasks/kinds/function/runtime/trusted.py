@@ -236,7 +236,8 @@ def measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_r
         for case_index in range(len(level["cases"])):
             runs = timed_runs_of(level, case_index, zygote.codec)
             echoes[case_index] = _echo(zygote, runs, 1)
-            timed["times"][case_index] = [max(raw - echoes[case_index] / runs.calls, 1.0)
+            # the same arithmetic as a job given the echoes: (the run's count - the echo) / calls, exactly
+            timed["times"][case_index] = [max((round(raw * runs.calls) - echoes[case_index]) / runs.calls, 1.0)
                                           for raw in timed["times"][case_index]]
         report["batch"][level_index] = [timed_runs_of(level, c, zygote.codec).calls for c in range(len(echoes))]
 

@@ -110,7 +110,7 @@ private:
         const auto l1 = workers_.cpu_all();
         const double o_l1 = workers_.others_cpu();
 
-        std::vector<std::vector<std::pair<long, double>>> th0, th1;
+        std::vector<std::vector<Workers::ThreadTimes>> th0, th1;
         for (std::size_t r = 0; r < workers_.ranks.size(); ++r) th0.push_back(workers_.threads(r));
         Msg go;
         go.op = OP_GO;
@@ -168,15 +168,23 @@ private:
                                     " while its output was stored; allowed " + ms(IDLE_CPU_ALLOWANCE_S) + ", " +
                                     ms(after_allowed) + ", " + ms(IDLE_CPU_ALLOWANCE_S) + ")");
             // Who worked during the call: threads whose demand (on CPU or waiting for one) passed BUSY_SHARE of the
-            // call's wall time, and the rank as a whole.
+            // call's wall time, or whose time on CPU passed BUSY_SHARE of the busiest thread's (a thread that did its
+            // share while another was preempted: on a loaded machine the call's wall time outgrows everyone's
+            // demand but the preempted one's); and the rank as a whole.
+            std::vector<std::pair<double, double>> during;  // (on CPU, demand) per thread, during the call
+            double busiest = 0.0;
+            for (const auto &t : th1[r]) {
+                double cpu0 = 0.0, demand0 = 0.0;
+                for (const auto &u : th0[r])
+                    if (u.tid == t.tid) cpu0 = u.on_cpu, demand0 = u.demand;
+                during.emplace_back(t.on_cpu - cpu0, t.demand - demand0);
+                busiest = std::max(busiest, t.on_cpu - cpu0);
+            }
             int busy = 0;
             double rank_demand = 0.0;
-            for (const auto &t : th1[r]) {
-                double before = 0.0;
-                for (const auto &u : th0[r])
-                    if (u.first == t.first) before = u.second;
-                if (t.second - before >= BUSY_SHARE * call_s) ++busy;
-                rank_demand += t.second - before;
+            for (const auto &[on_cpu, demand] : during) {
+                if (demand >= BUSY_SHARE * call_s || (busiest > 0.0 && on_cpu >= BUSY_SHARE * busiest)) ++busy;
+                rank_demand += demand;
             }
             rep.busy_threads[r].push_back(busy);
             rep.rank_share[r].push_back(call_s > 0 ? rank_demand / call_s : 0.0);

@@ -247,15 +247,20 @@ public:
         return total;
     }
 
-    // The demand of every live thread of a rank, by tid: seconds on CPU plus seconds runnable but waiting for one,
-    // so that a thread that worked on a busy machine counts as working all the same.
-    std::vector<std::pair<long, double>> threads(std::size_t rank) const {
-        std::vector<std::pair<long, double>> out;
+    // Every live thread of a rank: its seconds on CPU, and its demand (on CPU plus runnable but waiting for one,
+    // so that a thread that worked on a busy machine counts as working all the same).
+    struct ThreadTimes {
+        long tid = 0;
+        double on_cpu = 0.0;
+        double demand = 0.0;
+    };
+    std::vector<ThreadTimes> threads(std::size_t rank) const {
+        std::vector<ThreadTimes> out;
         const long pid = ranks[rank].pid;
         for (long tid : list_numeric("/proc/" + std::to_string(pid) + "/task")) {
             double waited = 0.0;
             const double t = thread_cpu_s(pid, tid, &waited);
-            if (t >= 0) out.emplace_back(tid, t + waited);
+            if (t >= 0) out.push_back({tid, t, t + waited});
         }
         return out;
     }
