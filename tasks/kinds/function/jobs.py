@@ -133,13 +133,13 @@ def _wall_budget(problem: FunctionProblem, limits: RunLimits, calls: list[int], 
 
 def measure_step(name: str, problem: FunctionProblem, tests: str, solution: str, limits: RunLimits, key: str,
                  echo_from: str | None = None, reference: str | None = None, calls: list[int] | None = None,
-                 wall_s: float | None = None, reps: int | None = None) -> Step:
+                 wall_s: float | None = None, reps: int | None = None, echo_runs: int = ECHO_REPS) -> Step:
     """trusted.py measuring `solution` on `tests`; `reference` (an answer's job, wall clock) is timed beside it.
     `calls`: the largest batch per level (for the step's wall-clock limit), or `wall_s` the limit itself; `reps`
-    the runs per case (default the problem's)."""
+    the runs per case (default the problem's), `echo_runs` the echo runs per case."""
     counted = limits.timer == "instructions"
     reps = 1 if counted else reps or problem.reps  # a count does not vary from run to run
-    echo_runs = 1 if counted else ECHO_REPS
+    echo_runs = 1 if counted else echo_runs
     wall = wall_s or _wall_budget(problem, limits, calls or [], reference is not None)
     argv = _python("trusted.py", "--problem", "problem.json", "--tests", tests, "--solution", solution, "--reps",
                    str(reps), "--echo", str(echo_runs), "--limit-s", repr(limits.seconds), "--timer", limits.timer,
@@ -175,15 +175,15 @@ def reference_job(problem: FunctionProblem, timer: str = "wall") -> KeyedJob:
                                        "solution.so", "--limit-s", "600", "--record", "tests.pkl")))
     steps.append(measure_step("time", problem, "tests.pkl", solution_name(problem),
                               RunLimits(timer, 600.0 if timer == "instructions" else 60.0), key,
-                              wall_s=REFERENCE_TIME_WALL_S, reps=reference_reps(problem)))
+                              wall_s=REFERENCE_TIME_WALL_S, reps=reference_reps(problem), echo_runs=1))
     return KeyedJob(Job(files=files, steps=steps, cores=1), key)
 
 
 def reference_reps(problem: FunctionProblem) -> int:
-    """Runs per case of the reference's own job (wall clock): half an answer's, since every answer's job times the
-    reference again beside the answer; these times set only the answers' time limit, and stand in for a level
-    an answer's job did not reach."""
-    return max(3, problem.reps // 2)
+    """Runs per case of the reference's own job (wall clock; one echo run per case): a third of an answer's, since
+    every answer's job times the reference again beside the answer; these times set only the answers' time limit
+    (a run over it is made again before it counts), and stand in for a level an answer's job did not reach."""
+    return max(2, problem.reps // 3)
 
 
 @dataclass(frozen=True)

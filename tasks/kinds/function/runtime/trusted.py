@@ -59,6 +59,7 @@ from zygote import (  # noqa: E402
     PR_SET_DUMPABLE,
     Codec,
     Failure,
+    Input,
     Run,
     Zygote,
     process_limit_holds,
@@ -161,7 +162,7 @@ class Timed(NamedTuple):
     """What a timed run of one case sends: one call (mode F), or the case's batch (FB; generate.py, "Batches")."""
 
     batch: list  # [(args, answer), ...], the case first
-    payload: bytes
+    payload: Input  # made once: every run of the case reads it, the reference's too
     mode: bytes
 
     @property
@@ -169,19 +170,25 @@ class Timed(NamedTuple):
         return len(self.batch)
 
 
-def timed_runs_of(level: dict, case_index: int, codec: Codec) -> Timed:
+def batch_of(level: dict, case_index: int) -> list:
+    """The calls of a timed run of this case: [(args, answer), ...], the case first."""
     batches = level.get("batches")
-    batch = batches[case_index] if batches else [level["cases"][case_index]]
+    return batches[case_index] if batches else [level["cases"][case_index]]
+
+
+def timed_runs_of(level: dict, case_index: int, codec: Codec) -> Timed:
+    batch = batch_of(level, case_index)
     if len(batch) == 1:
-        return Timed(batch, codec.call(batch[0][0]), b"F")
-    return Timed(batch, codec.batch(batch), b"FB")
+        return Timed(batch, Input(codec.call(batch[0][0])), b"F")
+    return Timed(batch, Input(codec.batch(batch)), b"FB")
 
 
-def _echo(zygote: Zygote, timed: Timed, runs: int) -> float:
-    """The exchange's own cost for this case's runs: the fastest of `runs` echo runs (seconds, or instructions),
-    for the whole run (a batch's echo sends every answer back)."""
+def _echo(zygote: Zygote, batch: list, runs: int) -> float:
+    """The exchange's own cost for the runs of a case whose timed runs make the calls of `batch`: the fastest of
+    `runs` echo runs (seconds, or instructions), for the whole run (a batch's echo sends every answer back)."""
     codec = zygote.codec
-    payload, mode = (codec.echo(*timed.batch[0]), b"FE") if timed.calls == 1 else (codec.echo_batch(timed.batch), b"EB")
+    data, mode = (codec.echo(*batch[0]), b"FE") if len(batch) == 1 else (codec.echo_batch(batch), b"EB")
+    payload = Input(data)
     values = []
     for _ in range(runs):
         run = zygote.call(payload, COUNTED_CALM_DEADLINE_S if zygote.log else CALM_DEADLINE_S, mode)
@@ -190,6 +197,7 @@ def _echo(zygote: Zygote, timed: Timed, runs: int) -> float:
         if zygote.log is not None and run.instructions is None:
             raise Failure("infra_error", f"the echo run got no instruction count ({run.body[:200]!r})", -1, -1)
         values.append(float(run.instructions) if zygote.log is not None else run.elapsed)  # type: ignore[arg-type]
+    payload.close()
     return min(values)
 
 
@@ -234,12 +242,12 @@ def measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_r
         if float(level["hardness"]) <= 0:
             continue
         for case_index in range(len(level["cases"])):
-            runs = timed_runs_of(level, case_index, zygote.codec)
-            echoes[case_index] = _echo(zygote, runs, 1)
+            batch = batch_of(level, case_index)
+            echoes[case_index] = _echo(zygote, batch, 1)
             # the same arithmetic as a job given the echoes: (the run's count - the echo) / calls, exactly
-            timed["times"][case_index] = [max((round(raw * runs.calls) - echoes[case_index]) / runs.calls, 1.0)
+            timed["times"][case_index] = [max((round(raw * len(batch)) - echoes[case_index]) / len(batch), 1.0)
                                           for raw in timed["times"][case_index]]
-        report["batch"][level_index] = [timed_runs_of(level, c, zygote.codec).calls for c in range(len(echoes))]
+        report["batch"][level_index] = [len(batch_of(level, c)) for c in range(len(echoes))]
 
 
 def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_reps: int, limits: Limits,
@@ -275,10 +283,13 @@ def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_
             if known_echo is not None:
                 echo = known_echo[level_index][case_index]
             else:
-                echo = _echo(echo_side, timed, 1 if counted else echo_reps) if echo_reps else 0.0
+                echo = _echo(echo_side, timed.batch, 1 if counted else echo_reps) if echo_reps else 0.0
             echoes[case_index] = echo
+            # the reference's runs: R A A R R A A R ... on even cases, A R R A A R R A ... on odd ones, so that the
+            # first run after a change of case (its input new to the caches) falls to each side as often
+            before, after = (0, 3) if case_index % 2 == 0 else (3, 0)
             for rep in range(1 if counted else reps):  # a count does not vary from run to run
-                if reference is not None and rep % 4 == 0:
+                if reference is not None and rep % 4 == before:
                     theirs[case_index].append(_reference_run(reference, timed, echo))
                 run, net, over = _timed_run(zygote, timed, echo, limits)
                 if timed.calls == 1:
@@ -295,7 +306,7 @@ def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_
                                   case_index)
                 times[case_index].append(net)
                 walls[case_index].append(run.elapsed)
-                if reference is not None and rep % 4 == 3:
+                if reference is not None and rep % 4 == after:
                     theirs[case_index].append(_reference_run(reference, timed, echo))
 
 

@@ -70,41 +70,6 @@ def send(fd: int, tag: bytes, payload: bytes = b"") -> None:
         view = view[os.write(fd, view):]
 
 
-def send_then_receive(out_fd: int, in_fd: int, data: bytes, deadline: float) -> tuple[bytes, bytes]:
-    """Write `data` to `out_fd` while reading one message from `in_fd`, both before `deadline` (the other
-    side may answer, or die, before it has read everything)."""
-    os.set_blocking(out_fd, False)
-    view = memoryview(data)
-    header = bytearray()
-    body = bytearray()
-    length = None
-    while True:
-        timeout = deadline - time.perf_counter()
-        if timeout <= 0:
-            raise Timeout
-        readable, writable, _ = select.select([in_fd], [out_fd] if view else [], [], timeout)
-        if writable:
-            try:
-                view = view[os.write(out_fd, view[:1 << 20]):]
-            except BrokenPipeError:
-                view = view[len(view):]  # the reader is gone; what it said (or its silence) decides
-        if readable:
-            want = HEADER.size - len(header) if length is None else length - len(body)
-            chunk = os.read(in_fd, min(want, 1 << 20))
-            if not chunk:
-                raise Closed
-            if length is None:
-                header += chunk
-                if len(header) == HEADER.size:
-                    tag, length = HEADER.unpack(bytes(header))
-                    if length > MAX_PAYLOAD:
-                        raise Closed
-            else:
-                body += chunk
-            if length is not None and len(body) == length:
-                return tag, bytes(body)
-
-
 class _PlainUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> object:
         raise NotPlain(f"{module}.{name}")
