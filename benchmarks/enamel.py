@@ -64,6 +64,14 @@ def main() -> None:
     print(f"pass@1 {cold['pass@1']:.3f} (ENAMEL {ENAMEL_PASS}, |diff| {abs(cold['pass@1'] - ENAMEL_PASS):.3f}, "
           f"target <= 0.01); eff@1 {cold['eff@1']:.3f} (ENAMEL {ENAMEL_EFF}, |diff| "
           f"{abs(cold['eff@1'] - ENAMEL_EFF):.3f}, target <= 0.03); references eff@1 {refs['eff@1']:.3f}")
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from enamel_inprocess import yardstick  # noqa: PLC0415 - a sibling script, not a package module
+
+    _, in_process, seconds, _ = yardstick(cache, args.dataset / "humanevalplus-canonical.json",
+                                          args.dataset / "enamel.csv")
+    print(f"ENAMEL's timing (in-process, unsandboxed) on the same cached tests, this machine: eff@1 {in_process:.3f}"
+          f" ({seconds:.0f} s; hpceval's cold run {cold['eff@1']:.3f}, difference "
+          f"{cold['eff@1'] - in_process:+.3f})")
     print(f"run dirs and cache: {root}")
 
 

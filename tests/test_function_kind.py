@@ -29,6 +29,7 @@ EXPECTED = {
     "read_answers.py": "ok",  # correct only when it could read neither the expected answers nor the reference
     "read_reference_memory.py": "ok",  # correct only when the reference's zygote's memory and memfd were unreadable
     "slow_the_reference.py": "ok",  # correct only when it could neither signal, renice, repin nor limit the reference
+    "signal_the_group.py": "ok",  # correct only when it could not signal its process group (kill(0, sig))
     "fork_bomb.py": "timeout",  # it never returns; every process it made is killed with it
     "forged_result.py": "wrong_answer",
     "equal_to_all.py": "wrong_answer",  # not plain data: never compared with its own __eq__

@@ -8,14 +8,17 @@ or to slow the reference's runs interleaved with the candidate's:
 - names and metadata on disk: creating, renaming, linking or removing files and folders; opening for writing;
   modes, owners, timestamps, extended attributes;
 - System V IPC (shared memory, semaphores, message queues), POSIX message queues, kernel keyrings;
-- other processes: signals (but to itself), ptrace and cross-process memory, another process's priority, CPU
-  affinity, scheduling class or limits;
+- other processes: signals (every one: kill(0, sig) would reach the whole process group, the zygotes and the
+  trusted side included), ptrace and cross-process memory, another process's priority, CPU affinity, scheduling
+  class or limits (these are allowed on pid 0, the caller, only);
 - ways around a seccomp filter or the sandbox: io_uring (its operations bypass seccomp), userfaultfd, bpf, new
   namespaces, mounts, modules, perf counters.
 
 The filter is a deny list over the syscall numbers of x86-64 and aarch64 (an unknown architecture gets none, and
 the measurement says `confined: false`); on x86-64 the x32 ABI is refused whole (its numbers would slip past the
-list), and a process of another architecture (int 0x80) is killed.
+list), and a process of another architecture (int 0x80) is killed. Nothing in it names a pid, so the zygote installs
+it once, on itself, before it forks its first child, and every child inherits it: installing a filter costs the
+kernel about 0.7 ms (it translates and compiles the program), which a run would otherwise pay before it is ready.
 
 Under valgrind (the instruction timer) the filter binds valgrind too, which creates its output file as the process
 exits (open with O_CREAT: the `open` syscall on x86-64, `openat` on aarch64): that one syscall keeps its write opens
@@ -41,12 +44,13 @@ DENIED = (
     "open_by_handle_at fanotify_init fanotify_mark shmget shmat shmctl shmdt semget semop semctl semtimedop msgget "
     "msgsnd msgrcv msgctl mq_open mq_unlink mq_timedsend mq_timedreceive mq_notify mq_getsetattr add_key request_key "
     "keyctl rt_sigqueueinfo rt_tgsigqueueinfo pidfd_open pidfd_send_signal pidfd_getfd ptrace process_vm_readv "
-    "process_vm_writev kcmp setpriority ioprio_set migrate_pages move_pages perf_event_open process_madvise "
-    "process_mrelease io_uring_setup io_uring_enter io_uring_register userfaultfd bpf unshare setns mount umount2 "
-    "pivot_root chroot move_mount open_tree fsopen fsconfig fsmount fspick mount_setattr quotactl quotactl_fd acct "
-    "swapon swapoff reboot kexec_load kexec_file_load init_module finit_module delete_module lookup_dcookie").split()
-SELF_ONLY = ("kill", "tkill", "tgkill", "sched_setaffinity", "sched_setscheduler", "sched_setparam",
-             "sched_setattr", "prlimit64")  # allowed on pid 0 or the process itself (its first argument)
+    "process_vm_writev kcmp kill tkill tgkill setpriority ioprio_set migrate_pages move_pages perf_event_open "
+    "process_madvise process_mrelease io_uring_setup io_uring_enter io_uring_register userfaultfd bpf unshare setns "
+    "mount umount2 pivot_root chroot move_mount open_tree fsopen fsconfig fsmount fspick mount_setattr quotactl "
+    "quotactl_fd acct swapon swapoff reboot kexec_load kexec_file_load init_module finit_module delete_module "
+    "lookup_dcookie").split()
+CALLER_ONLY = ("sched_setaffinity", "sched_setscheduler", "sched_setparam", "sched_setattr",
+               "prlimit64")  # allowed on pid 0 (the caller itself: its first argument), refused on any other
 OPENS = {"open": 1, "openat": 2}  # the argument that holds the flags
 
 _COMMON = {"openat2": 437, "fchmodat2": 452, "setxattrat": 463, "removexattrat": 466, "pidfd_open": 434,
@@ -97,9 +101,8 @@ def _argument(index: int) -> int:
 VALGRIND_OPEN = {"x86_64": "open", "aarch64": "openat"}  # how valgrind opens its output file (see above)
 
 
-def program(machine: str, pid: int, under_valgrind: bool = False) -> list[tuple[int, int, int, int]] | None:
-    """The filter's instructions (code, jump if true, jump if false, k) for `machine`, or None if unknown. `pid` is
-    the process the filter is for: the only target its self-only calls may name besides 0."""
+def program(machine: str, under_valgrind: bool = False) -> list[tuple[int, int, int, int]] | None:
+    """The filter's instructions (code, jump if true, jump if false, k) for `machine`, or None if unknown."""
     if machine not in ARCHES:
         return None
     audit_arch, numbers = ARCHES[machine]
@@ -109,8 +112,8 @@ def program(machine: str, pid: int, under_valgrind: bool = False) -> list[tuple[
     for name in DENIED:
         if name in numbers:
             code += [(JEQ, 0, 1, numbers[name]), (RET, 0, 0, RET_ERRNO_EPERM)]
-    for name in SELF_ONLY:  # allowed on 0 (the caller) or `pid`
-        code += [(JEQ, 0, 5, numbers[name]), (LD_W_ABS, 0, 0, _argument(0)), (JEQ, 2, 0, 0), (JEQ, 1, 0, pid),
+    for name in CALLER_ONLY:  # allowed on 0, the caller
+        code += [(JEQ, 0, 4, numbers[name]), (LD_W_ABS, 0, 0, _argument(0)), (JEQ, 1, 0, 0),
                  (RET, 0, 0, RET_ERRNO_EPERM), (LD_W_ABS, 0, 0, NR)]
     for name, flags_at in OPENS.items():  # reading is fine; opening to write, create or truncate is not
         if name in numbers and not (under_valgrind and name == VALGRIND_OPEN[machine]):
@@ -119,15 +122,9 @@ def program(machine: str, pid: int, under_valgrind: bool = False) -> list[tuple[
     return [*code, (RET, 0, 0, RET_ALLOW)]
 
 
-PID_PLACEHOLDER = 0x7FFFFFFF  # no pid: the self-only checks name it until the child writes its own pid there
-
-
-def assemble(under_valgrind: bool = False) -> tuple[bytes, list[int]]:
-    """The filter as the kernel reads it (struct sock_filter[]) for this machine, and the byte offsets of the
-    self-only checks' pid; empty where the architecture is unknown. The trusted side assembles it once and hands
-    it to the zygote, whose children install it (worker.py, `_confine`): assembling it in every fresh fork cost
-    milliseconds of page faults, and running this module in the zygote made instruction counts differ between
-    jobs."""
-    code = program(os.uname().machine, PID_PLACEHOLDER, under_valgrind) or []
-    return (b"".join(struct.pack("=HBBI", *item) for item in code),
-            [index * 8 + 4 for index, item in enumerate(code) if item[3] == PID_PLACEHOLDER])
+def assemble(under_valgrind: bool = False) -> bytes:
+    """The filter as the kernel reads it (struct sock_filter[]) for this machine; empty where the architecture is
+    unknown. The trusted side assembles it once and hands it to the zygote (worker.py), which installs it on itself:
+    running this module in the zygote made instruction counts differ between jobs."""
+    code = program(os.uname().machine, under_valgrind) or []
+    return b"".join(struct.pack("=HBBI", *item) for item in code)

@@ -2,7 +2,8 @@
 the clock. The candidate's code never runs in this process (see docs/measurement.md, "function tasks").
 
     python3 -I -S trusted.py --problem problem.json --tests TESTS [--solution S] [--reference R] [--reps R]
-                             [--echo E] [--limit-s L] [--echo-from F] [--timer wall|instructions] [--record OUT]
+                             [--echo E] [--limit-s L] [--echo-from F | --echo-floor F] [--timer wall|instructions]
+                             [--record OUT]
 
 TESTS (a pickle, base64 when it ends in .b64) holds the levels: `{"levels": [{"size", "hardness", "cases":
 [(args, answer), ...], "batches"?}]}`. A level of hardness 0 is checked once per case, untimed; every other case
@@ -10,10 +11,11 @@ is run R times, each time in a new child of the zygote (worker.py, zygote.py), a
 A child first reads its input and says it is ready (no candidate code has run in it yet); a run's time is the wall
 time from the "go" this process sends to the last byte of the output arriving (the child runs the candidate's
 module and the call in between) minus the fastest of E echo runs of the case (a child that sends the expected
-answer back: the cost of the exchange itself). Where the level has batches (generate.py, "Batches"), a run calls
-the entry point once per input of the case's batch, and the time per call is the run's net time over the batch's
-size. A net time per call above L seconds ends the measurement with `timeout` (right-censored). One line
-`HPCEVAL_RESULT <key> {json}` reports it all; the key comes from HPCEVAL_RESULT_KEY, which no other process sees.
+answer back: the cost of the exchange itself), and of the case's entry in --echo-floor F where given. Where the
+level has batches (generate.py, "Batches"), a run calls the entry point once per input of the case's batch, and
+the time per call is the run's net time over the batch's size. A net time per call above L seconds ends the
+measurement with `timeout` (right-censored). One line `HPCEVAL_RESULT <key> {json}` reports it all; the key
+comes from HPCEVAL_RESULT_KEY, which no other process sees.
 
 --reference (an answer's job, wall clock): the expert reference is timed in the same job, its runs interleaved
 with the answer's (reference, answer, answer, reference, ...), so that the two are compared on the same machine
@@ -230,11 +232,12 @@ def _reference_run(reference: Zygote, timed: Timed, echo: float) -> float:
 
 
 def measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_reps: int, limits: Limits,
-            report: dict, known_echo: list[list[float]] | None = None, reference: Zygote | None = None) -> None:
+            report: dict, known_echo: list[list[float]] | None = None, reference: Zygote | None = None,
+            echo_floor: list[list[float]] | None = None) -> None:
     """As _measure; a counted job that makes its own echoes makes them after every timed run, so that the timed
     runs fork from the same zygote states as in a job given the echoes (a count depends on the zygote's heap)."""
     if zygote.log is None or known_echo is not None or not echo_reps:
-        _measure(zygote, levels, check, reps, echo_reps, limits, report, known_echo, reference)
+        _measure(zygote, levels, check, reps, echo_reps, limits, report, known_echo, reference, echo_floor)
         return
     _measure(zygote, levels, check, reps, 0, limits, report, [[0.0] * len(level["cases"]) for level in levels])
     for level_index, (level, timed, echoes) in enumerate(zip(levels, report["levels"], report["echo_s"],
@@ -251,11 +254,14 @@ def measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_r
 
 
 def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_reps: int, limits: Limits,
-             report: dict, known_echo: list[list[float]] | None = None, reference: Zygote | None = None) -> None:
+             report: dict, known_echo: list[list[float]] | None = None, reference: Zygote | None = None,
+             echo_floor: list[list[float]] | None = None) -> None:
     """Fill report["levels"][l]["times"][case] (net seconds, or instructions, per call, one entry per run),
     ["wall_s"] (the runs' gross wall seconds), report["echo_s"][l][case] (a run's exchange cost) and
     report["batch"][l][case] (calls per run); with `reference`, the reference's runs interleaved with the answer's
-    (one for two of the answer's, as R A A R: order effects cancel) in report["reference"][l]["times"]. Raise
+    (one for each of the answer's, as R A A R: order effects cancel) in report["reference"][l]["times"]. By wall
+    clock, `echo_floor` (the reference's job's echo per case) caps the echo runs' fastest: one run then does
+    what two did (a hiccup in it does not inflate what every run of the case is net of). Raise
     Failure at the first run that is not ok (what was measured until then stays in the report)."""
     report.update(levels=[], echo_s=[], batch=[])
     if reference is not None:
@@ -284,12 +290,15 @@ def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_
                 echo = known_echo[level_index][case_index]
             else:
                 echo = _echo(echo_side, timed.batch, 1 if counted else echo_reps) if echo_reps else 0.0
+                floor = echo_floor[level_index][case_index] if echo_floor is not None and not counted else 0.0
+                echo = min(echo, floor) if floor > 0 else echo
             echoes[case_index] = echo
-            # the reference's runs: R A A R R A A R ... on even cases, A R R A A R R A ... on odd ones, so that the
-            # first run after a change of case (its input new to the caches) falls to each side as often
-            before, after = (0, 3) if case_index % 2 == 0 else (3, 0)
+            # one run of the reference for each of the answer's: R A A R R A A R ... on even cases, A R R A A R R A
+            # ... on odd ones, so that the first run after a change of case (its input new to the caches) falls to
+            # each side as often; as many runs of each, so a stall in one run moves either side's estimate alike
             for rep in range(1 if counted else reps):  # a count does not vary from run to run
-                if reference is not None and rep % 4 == before:
+                leads = (rep + case_index) % 2 == 0
+                if reference is not None and leads:
                     theirs[case_index].append(_reference_run(reference, timed, echo))
                 run, net, over = _timed_run(zygote, timed, echo, limits)
                 if timed.calls == 1:
@@ -306,7 +315,7 @@ def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_
                                   case_index)
                 times[case_index].append(net)
                 walls[case_index].append(run.elapsed)
-                if reference is not None and rep % 4 == after:
+                if reference is not None and not leads:
                     theirs[case_index].append(_reference_run(reference, timed, echo))
 
 
@@ -370,6 +379,8 @@ def main() -> None:
     parser.add_argument("--echo", type=int, default=3)
     parser.add_argument("--limit-s", type=float, default=60.0)
     parser.add_argument("--echo-from", help="a JSON file of echo costs per level and case (no echo runs then)")
+    parser.add_argument("--echo-floor", help="wall clock: a JSON file of echo costs per level and case, each the most "
+                                             "that case's echo may be (the fastest of these and the echo runs)")
     parser.add_argument("--timer", choices=("wall", "instructions"), default="wall")
     parser.add_argument("--limit-count", type=float, help="--timer instructions: the most instructions of a call")
     parser.add_argument("--record", help="take the solution's outputs as the answers; write the tests here")
@@ -379,13 +390,16 @@ def main() -> None:
     tests = pickle.loads(_read_sealed(args.tests, tests_key))
     codec = Codec(problem.get("language") == "cpp")
     check = _checker(problem)
-    known_echo = None
+    known_echo = echo_floor = None
     if args.echo_from:
         with open(args.echo_from, encoding="utf-8") as handle:
             known_echo = json.load(handle)
+    if args.echo_floor:
+        with open(args.echo_floor, encoding="utf-8") as handle:
+            echo_floor = json.load(handle)
     counted = args.timer == "instructions"
     result: dict = {"verdict": "ok", "message": "", "timer": args.timer,
-                    "confined": bool(confine.assemble(under_valgrind=counted)[0])}
+                    "confined": bool(confine.assemble(under_valgrind=counted))}
     spare: set[int] = set()
     zygote = reference = None
     try:
@@ -419,7 +433,7 @@ def main() -> None:
                             result["library_b64"] = base64.b64encode(handle.read()).decode()
                 else:
                     measure(zygote, tests["levels"], check, args.reps, args.echo,
-                            Limits(args.limit_s, args.limit_count), result, known_echo, reference)
+                            Limits(args.limit_s, args.limit_count), result, known_echo, reference, echo_floor)
             except Failure as failure:
                 result.update(verdict=failure.verdict, message=failure.message, failed_level=failure.level,
                               failed_case=failure.case)

@@ -59,7 +59,6 @@ PR_SET_DUMPABLE = 4
 PR_SET_NO_NEW_PRIVS = 38
 PR_SET_SECCOMP = 22
 SECCOMP_MODE_FILTER = 2
-FILTER: tuple[bytes, list[int]] = (b"", [])  # the seccomp filter (confine.py) and where its pid goes: from trusted.py
 
 PRELOADED = ("bisect", "collections", "copy", "functools", "hashlib", "heapq", "itertools", "math", "operator",
              "random", "re", "string", "typing")
@@ -131,7 +130,6 @@ def _run_child(code: types.CodeType | str, entry: str, in_fd: int, out_fd: int, 
         payload = bytes(bytearray(_read_all(data_fd)))
         os.close(data_fd)
         received = pickle.loads(payload)  # no candidate code has run in this process yet
-        _confine()
         gc.disable()  # as ENAMEL's evaluator times: no collector pauses inside a run (a run is one process)
         wire.send(out_fd, b"R")
         wire.receive(in_fd)  # "go": the trusted side's clock is running from here
@@ -164,15 +162,13 @@ def _run_child(code: types.CodeType | str, entry: str, in_fd: int, out_fd: int, 
     os._exit(0)
 
 
-def _confine() -> None:
-    """Nothing this process does from here may outlive it or reach another process: the seccomp filter, with this
-    process's pid in its self-only checks. Raises OSError where the kernel refuses it."""
-    template, pid_at = FILTER
-    if not template:
+def _confine(filter_code: bytes) -> None:
+    """Nothing this process, or any process it forks, does from here may outlive it or reach another process: the
+    seccomp filter (confine.py), installed once here in the zygote and inherited by every child. Raises OSError
+    where the kernel refuses it."""
+    if not filter_code:
         return  # an architecture confine.py does not know
-    code = bytearray(template)
-    for offset in pid_at:
-        struct.pack_into("=I", code, offset, os.getpid())
+    code = bytearray(filter_code)
     instructions = (ctypes.c_char * len(code)).from_buffer(code)
     program = ctypes.create_string_buffer(struct.pack("@HP", len(code) // 8, ctypes.addressof(instructions)))
     prctl = ctypes.CDLL(None, use_errno=True).prctl
@@ -228,8 +224,7 @@ def main() -> None:
     if counted:
         # valgrind keeps its own copy of the log, which the client cannot reach
         os.close(int(options[options.index("--counted") + 1]))
-    global FILTER
-    FILTER = pickle.loads(control.recv(1 << 20))  # the first message: the filter (confine.py)
+    filter_code = control.recv(1 << 20)  # the first message: the seccomp filter (confine.py), from trusted.py
     held = int(source_path[1:]) if source_path.startswith("@") else None
     if held is not None:
         ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
@@ -251,6 +246,11 @@ def main() -> None:
                 code = compile(handle.read(), "solution.py", "exec")
     except (SyntaxError, ValueError, OSError) as exc:
         control.send(b"E" + f"{type(exc).__name__}: {exc}".encode()[:60000])
+        return
+    try:
+        _confine(filter_code)
+    except OSError as exc:
+        control.send(b"K" + str(exc).encode()[:60000])
         return
     control.send(b"R")
     statuses: dict[int, int] = {}

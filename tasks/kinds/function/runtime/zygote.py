@@ -292,10 +292,14 @@ class Zygote:
         if reference is not None:
             os.close(held)
         self.control = ours
-        self.control.send(pickle.dumps(confine.assemble(under_valgrind=counted), protocol=5))  # worker.py: first
+        self.control.send(confine.assemble(under_valgrind=counted))  # worker.py: the first message
         self.spare = spare if spare is not None else set()
         self.spare.update({os.getpid(), self.process.pid})
         reply = self._reply(COUNTED_CALM_DEADLINE_S if counted else CALM_DEADLINE_S)
+        if reply[:1] == b"K":
+            self.close()
+            raise Failure("infra_error", f"the worker could not confine itself ({reply[1:].decode('utf-8', 'replace')}"
+                          "): this kernel refuses seccomp filters to the sandbox's processes", -1, -1)
         self.compile_error = reply[1:].decode("utf-8", "replace") if reply[:1] == b"E" else None
         self.names = names_left() if counted else set()
 
