@@ -10,6 +10,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from hpceval.sandbox.cpus import process_cpus
+
 
 def _version_line(argv: list[str], last: bool = False) -> str | None:
     """First (or last) line a tool prints about its version; None when it is not installed."""
@@ -82,7 +84,7 @@ def machine_key(sandbox: object) -> str:
 
 
 def host_fingerprint(sandbox: str) -> dict[str, object]:
-    affinity = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    affinity = process_cpus() if hasattr(os, "sched_getaffinity") else []
     return {
         "sandbox": sandbox,
         "cpu_model": _cpu_model(),

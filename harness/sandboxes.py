@@ -10,6 +10,8 @@ import typer
 
 from hpceval.harness.errors import UserError
 from hpceval.sandbox.base import Sandbox, SandboxError
+from hpceval.sandbox.cpus import keep_off
+from hpceval.sandbox.docker_host import parse_cpuset
 
 SANDBOXES = ("auto", "local", "docker")
 
@@ -43,6 +45,14 @@ def resolve_sandbox_name(name: str, image: str | None) -> tuple[str, str | None]
 
 
 def make_sandbox(options: SandboxOptions) -> Sandbox:
+    """The sandbox; with timing CPUs, this process (the harness) then keeps off them (sandbox/cpus.py)."""
+    box = _make_sandbox(options)
+    if options.timing_cpus:
+        keep_off(parse_cpuset(options.timing_cpus))
+    return box
+
+
+def _make_sandbox(options: SandboxOptions) -> Sandbox:
     if options.name == "local":
         from hpceval.sandbox.local import LocalSandbox
 

@@ -41,6 +41,7 @@ from hpceval.sandbox.base import (
     job_verdict,
     resolve_sealed,
 )
+from hpceval.sandbox.cpus import process_cpus
 from hpceval.sandbox.docker_host import parse_cpuset
 from hpceval.sandbox.lanes import MachineLane, ReservedLane
 from hpceval.sandbox.uids import UidLease
@@ -66,7 +67,7 @@ class LocalSandbox:
         self._slots: queue.Queue[int] = queue.Queue()
         for uid in self._lease.uids if self._lease else range(max(1, slots)):
             self._slots.put(uid)
-        self._cpus = sorted(os.sched_getaffinity(0))
+        self._cpus = process_cpus()
         self._timing_cpus: list[int] = []
         self._lane: MachineLane | ReservedLane = MachineLane()
         if timing_cpus:  # timed steps one at a time on these CPUs; everything else on the others, in parallel

@@ -4,6 +4,8 @@ the others; a cpuset this process cannot use is one line before any work."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -47,3 +49,33 @@ def test_the_cli_says_it_in_one_line(tmp_path):
                      "--out", str(tmp_path / "run"))
     assert result.returncode == 2, result.stderr
     assert "--timing-cpus" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+HARNESS_PINS_ITSELF = """
+import os, sys, threading, time
+from hpceval.harness.fingerprint import host_fingerprint
+from hpceval.harness.sandboxes import SandboxOptions, make_sandbox
+from hpceval.sandbox.local import LocalSandbox
+reserved = int(sys.argv[1])
+earlier = threading.Thread(target=time.sleep, args=(2,))
+earlier.start()  # a thread the harness had before the sandbox was made
+box = make_sandbox(SandboxOptions(name="local", slots=1, timing_cpus=str(reserved)))
+later = threading.Thread(target=time.sleep, args=(1,))
+later.start()
+used = sorted({cpu for tid in os.listdir("/proc/self/task") for cpu in os.sched_getaffinity(int(tid))})
+LocalSandbox(timing_cpus=str(reserved)).close()  # a second sandbox of this process still sees every CPU
+print(used, host_fingerprint("local")["cpuset"])
+box.close()
+"""
+
+
+@needs_two
+def test_the_harness_itself_keeps_off_the_timing_cpus():
+    # a fresh process: the harness stays pinned for the rest of its life. Without it, the kernel ran the harness's
+    # threads on the reserved CPU whenever the others were busy, stalling timed runs
+    done = subprocess.run([sys.executable, "-c", HARNESS_PINS_ITSELF, str(CPUS[-1])], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    used, fingerprint = done.stdout.strip().split("] [")
+    assert str(CPUS[-1]) not in used.strip("[").split(", ")
+    assert "[" + fingerprint == str(CPUS)  # the machine's fingerprint does not change with the pinning
