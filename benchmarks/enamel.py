@@ -27,7 +27,8 @@ def run(label: str, data: Path, samples: str, out: Path, cache: Path, sandbox: s
     argv = [sys.executable, "-m", "hpceval", "run", "--suite", "enamel", "--dataset", str(data / "enamel.csv"),
             "--agent", f"replay:{data / samples}", "--sandbox", sandbox, "--out", str(out)]
     if (os.cpu_count() or 1) >= 2:  # timed steps on the last CPU, test generation and builds beside them
-        argv += ["--timing-cpus", str((os.cpu_count() or 2) - 1), "--max-sandboxes", str(os.cpu_count())]
+        # one more job than CPUs: one waits for the timing CPU while the others make tests
+        argv += ["--timing-cpus", str((os.cpu_count() or 2) - 1), "--max-sandboxes", str((os.cpu_count() or 2) + 1)]
     env = {**os.environ, "HPCEVAL_CACHE_DIR": str(cache), "PYTHONPATH": str(REPO)}
     started = time.perf_counter()
     done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)

@@ -51,6 +51,7 @@ class FunctionMeasurement(Measurement):
     limit_s: float | None = None  # a run's net time (or count) above this is censored
     censored_level: int | None = None  # the level where a run reached the limit (it and later levels score 0)
     runs: int = 0
+    runs_remade: int = 0  # runs of either side made again because the machine stalled them (trusted.py)
     echo_median_us: float | None = None  # the exchange's own cost, subtracted from every run
     # "beside": the reference was timed in the answer's job, its runs interleaved with the answer's (wall clock);
     # "cached": its times (or counts) from its own job on this machine (instructions, which do not drift)
@@ -283,7 +284,7 @@ class FunctionEvaluator:
         return FunctionMeasurement(
             timer=report.timer, hardness=list(spec.hardness), level_times_s=level_times(times, spec.hardness),
             reference_level_times_s=reference, limit_s=time_limit(spec, reference, report.timer),
-            runs=sum(len(case) for level in times for case in level),
+            runs=sum(len(case) for level in times for case in level), runs_remade=report.remade,
             echo_median_us=median(echoes) * 1e6 if echoes and not counted else None,
             reference_timed="cached" if report.reference is None else "beside",
             calls_per_run=[max(level, default=1) for level in report.batch], confined=report.confined)

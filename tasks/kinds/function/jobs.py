@@ -52,6 +52,7 @@ class TrustedReport(BaseModel):
     batch: list[list[int]] = Field(default_factory=list)  # calls per run, per level and case
     failed_level: int | None = None
     failed_case: int | None = None
+    remade: int = 0  # stalled runs made again (either side)
 
 
 class GeneratedTests(BaseModel):

@@ -42,6 +42,7 @@ from __future__ import annotations
 import argparse
 import base64
 import ctypes
+import functools
 import gc
 import hashlib
 import json
@@ -50,6 +51,7 @@ import pickle
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from typing import NamedTuple
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's folder out
@@ -263,7 +265,7 @@ def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_
     clock, `echo_floor` (the reference's job's echo per case) caps the echo runs' fastest: one run then does
     what two did (a hiccup in it does not inflate what every run of the case is net of). Raise
     Failure at the first run that is not ok (what was measured until then stays in the report)."""
-    report.update(levels=[], echo_s=[], batch=[])
+    report.update(levels=[], echo_s=[], batch=[], remade=0)
     if reference is not None:
         report["reference"] = []
     counted = zygote.log is not None
@@ -300,23 +302,65 @@ def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_
                 leads = (rep + case_index) % 2 == 0
                 if reference is not None and leads:
                     theirs[case_index].append(_reference_run(reference, timed, echo))
-                run, net, over = _timed_run(zygote, timed, echo, limits)
-                if timed.calls == 1:
-                    args, answer = timed.batch[0]
-                    verdict, message = _outcome_of(run.tag, run.body, check, args, answer, codec=zygote.codec)
-                else:
-                    verdict, message, _index = _batch_outcome(run.tag, run.body, check, timed.batch, zygote.codec)
-                if verdict == "ok" and over:
-                    verdict = "timeout"
-                if verdict == "timeout":
-                    message = "over the instruction limit" if counted and run.tag != b"T" else "over the time limit"
-                if verdict != "ok":
-                    raise Failure(verdict, f"level {level_index} case {case_index}: {message}", level_index,
-                                  case_index)
+                net, elapsed = _checked_run(zygote, timed, echo, limits, check, level_index, case_index)
                 times[case_index].append(net)
-                walls[case_index].append(run.elapsed)
+                walls[case_index].append(elapsed)
                 if reference is not None and not leads:
                     theirs[case_index].append(_reference_run(reference, timed, echo))
+            if not counted:
+                report["remade"] += _remake_stalled(times[case_index], walls[case_index], functools.partial(
+                    _checked_run, zygote, timed, echo, limits, check, level_index, case_index))
+                if reference is not None:
+                    report["remade"] += _remake_stalled(theirs[case_index], None, functools.partial(
+                        _reference_pair, reference, timed, echo))
+
+
+def _reference_pair(reference: Zygote, timed: Timed, echo: float) -> tuple[float, float]:
+    return _reference_run(reference, timed, echo), 0.0
+
+
+def _checked_run(zygote: Zygote, timed: Timed, echo: float, limits: Limits, check: object, level_index: int,
+                 case_index: int) -> tuple[float, float]:
+    """A timed run of the answer whose output is checked: its net cost per call and its gross wall seconds.
+    Raises Failure for a wrong output, an error or a run over the limit."""
+    counted = zygote.log is not None
+    run, net, over = _timed_run(zygote, timed, echo, limits)
+    if timed.calls == 1:
+        args, answer = timed.batch[0]
+        verdict, message = _outcome_of(run.tag, run.body, check, args, answer, codec=zygote.codec)
+    else:
+        verdict, message, _index = _batch_outcome(run.tag, run.body, check, timed.batch, zygote.codec)
+    if verdict == "ok" and over:
+        verdict = "timeout"
+    if verdict == "timeout":
+        message = "over the instruction limit" if counted and run.tag != b"T" else "over the time limit"
+    if verdict != "ok":
+        raise Failure(verdict, f"level {level_index} case {case_index}: {message}", level_index, case_index)
+    return net, run.elapsed
+
+
+STALL_FACTOR = 3.0  # a run over this many times its side's fastest on the case, ...
+STALL_MIN_S = 100e-6  # ... and this much over it, was stalled by the machine (this VM: 0.3-0.5 ms, every few dozen)
+REMAKES = 2  # at most this many runs of a side remade on a case
+
+
+def _remake_stalled(times: list[float], walls: list[float] | None, again: Callable[[], tuple[float, float]]) -> int:
+    """Make again (once each, at most REMAKES) the runs of one side on one case that the machine stalled: a run
+    that cost STALL_FACTOR times the side's fastest and STALL_MIN_S more. The remade run's time replaces the
+    stalled one's, whatever it is. Both sides get the same rule; without it, a stall in two of a case's four runs
+    moved the Hodges-Lehmann estimate halfway to the stall, and the level's maximum over cases kept it. The
+    number remade."""
+    remade = 0
+    fastest = min(times)
+    for index, value in enumerate(times):
+        if remade == REMAKES:
+            break
+        if value > STALL_FACTOR * fastest and value - fastest > STALL_MIN_S:
+            times[index], wall = again()
+            if walls is not None:
+                walls[index] = wall
+            remade += 1
+    return remade
 
 
 def record(zygote: Zygote, problem: dict, levels: list[dict], limit_s: float) -> None:
