@@ -31,7 +31,7 @@ namespace hpceval {
 // Honest code uses microseconds here; the pack sets GOMP_SPINCOUNT so that OpenMP's idle threads stop spinning
 // within about a millisecond of a parallel region's end.
 constexpr double IDLE_CPU_ALLOWANCE_S = 0.002;     // threads other than the stub's during load/store
-constexpr double AFTER_CALL_ALLOWANCE_S = 0.0005;  // any thread between DONE and quiet
+constexpr double AFTER_CALL_ALLOWANCE_S = 0.002;   // any thread between DONE and quiet (mpirun included)
 constexpr double AFTER_CALL_SHARE = 0.03;          // ... plus this share of the call's wall time
 constexpr double SETTLE_LIMIT_S = 0.25;           // threads still running this long after DONE
 constexpr double BUSY_SHARE = 0.5;                // a thread or rank "works" above this share of the call
