@@ -42,6 +42,8 @@ CASES: dict[str, tuple[str, set[Verdict]]] = {
     "spin_thread.cpp": ("axpy/serial", {Verdict.untimed_work}),
     "background_precompute.cpp": ("axpy/omp", {Verdict.untimed_work, Verdict.wrong_answer}),
     "fork_spinner.cpp": ("axpy/omp", {Verdict.untimed_work}),
+    "late_trickle.cpp": ("axpy/omp", {Verdict.untimed_work}),
+    "one_late_burst.cpp": ("axpy/omp", {Verdict.ok}),  # one stall of a loaded machine is no verdict
     "reference_theft.cpp.j2": ("axpy/serial", {Verdict.wrong_answer}),
     "secret_probe.cpp": ("axpy/serial", {Verdict.ok}),  # it corrupts its output if it finds any leak
     "serial_in_omp.cpp": ("gemv/omp", {Verdict.wrong_model}),
