@@ -55,12 +55,18 @@ class Step(BaseModel):
     # `sealed(NAME)`. Without it a later step's candidate could replace what a step after it trusts.
     seal: list[str] = Field(default_factory=list)
 
-    @field_validator("seal")
+    # A build of the harness's own files only (no candidate code has run in the job before it): the sandbox keeps
+    # the files named in `keep` under `cache_key` and the sandbox's toolchain (sandbox/build_cache.py), and on a
+    # later job with the same key places them in the work dir instead of running the step. Empty: never cached.
+    cache_key: str = ""
+    keep: list[str] = Field(default_factory=list)
+
+    @field_validator("seal", "keep")
     @classmethod
     def _plain_names(cls, names: list[str]) -> list[str]:
         bad = [name for name in names if not name or "/" in name or name in (".", "..")]
         if bad:
-            raise ValueError(f"seal takes plain file names of the work dir, not {bad}")
+            raise ValueError(f"seal and keep take plain file names of the work dir, not {bad}")
         return names
 
 

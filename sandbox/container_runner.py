@@ -14,10 +14,17 @@ process group, with rlimits: the job cannot signal the runner, read its memory, 
                                                       after a clean exit the files named in `seal` are moved
                                                       into /work/.sealed/ID (root's: the job cannot change
                                                       them), which argv items `@sealed/NAME` name
+                                                      a step with "keep" (a cacheable build) also returns
+                                                      those files, before sealing: {"kept": {NAME: {"data":
+                                                      base64, "mode": bits}}}
+  {"op": "put", "job": ID, "files": {NAME: {"data", "mode"}}, "seal": [...]}
+                                                   -> writes those files into the job's dir (as `uid`), then
+                                                      seals the named ones: a cached build in place of its step
   {"op": "finish", "job": ID}                      -> removes every file and process `uid` left behind
 When stdin closes (the harness exited or died) the runner exits, and the container is removed with it.
 """
 
+import base64
 import hashlib
 import json
 import os
@@ -248,18 +255,27 @@ def seal(job, names):
 def read_and_remove_as_job_user(path):
     """The bytes of a regular file of the job's dir, which is then deleted (the runner has no CAP_DAC_OVERRIDE:
     the 0700 job dir is open to its uid only); None when it is not there or not a regular file."""
+    found = read_as_job_user(path, remove=True)
+    return None if found is None else found[0]
+
+
+def read_as_job_user(path, remove=False):
+    """(bytes, permission bits) of a regular file of the job's dir, read as the job's uid (and then deleted where
+    `remove`); None when it is not there or not a regular file."""
     read_fd, write_fd = os.pipe()
     chunks = []
 
     def send():
         os.close(read_fd)
-        if not stat.S_ISREG(os.lstat(path).st_mode):
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode):
             raise OSError(f"{path}: not a regular file")
-        with open(path, "rb") as handle:
+        with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NOFOLLOW)) as handle:
             data = handle.read()
-        os.unlink(path)
+        if remove:
+            os.unlink(path)
         with os.fdopen(write_fd, "wb") as out:
-            out.write(data)
+            out.write(stat.S_IMODE(info.st_mode).to_bytes(4, "little") + data)
 
     def receive():
         os.close(write_fd)
@@ -267,7 +283,10 @@ def read_and_remove_as_job_user(path):
             chunks.extend(iter(lambda: incoming.read(1 << 20), b""))
 
     status = as_job_user(send, meanwhile=receive)
-    return b"".join(chunks) if status == 0 else None
+    raw = b"".join(chunks)
+    if status != 0 or len(raw) < 4:
+        return None
+    return raw[4:], int.from_bytes(raw[:4], "little")
 
 
 def sealed_changed(job):
@@ -296,9 +315,48 @@ def run_step(request):
                 "output_exceeded": False, "oom_killed": False, "strays": 0}
     request = {**request, "argv": resolve_sealed(request["argv"], request["job"])}
     reply = run_step_once(request)
-    if request.get("seal") and reply["exit_code"] == 0 and not reply["timed_out"] and not reply["output_exceeded"]:
+    succeeded = reply["exit_code"] == 0 and not reply["timed_out"] and not reply["output_exceeded"]
+    if request.get("keep") and succeeded:
+        reply["kept"] = kept_files(request["job"], request["keep"])
+    if request.get("seal") and succeeded:
         reply["seal_error"] = seal(request["job"], request["seal"])
     return reply
+
+
+def kept_files(job, names):
+    """The files a cacheable build made, for the harness to keep (a name missing or odd is left out)."""
+    kept = {}
+    for name in names:
+        if "/" in name or name in ("", ".", ".."):
+            continue
+        found = read_as_job_user(os.path.join(job_dir(job), name))
+        if found is not None:
+            kept[name] = {"data": base64.b64encode(found[0]).decode(), "mode": found[1]}
+    return kept
+
+
+def put(request):
+    """A cached build's files in place of its step, then sealed as the step would have been."""
+    root = job_dir(request["job"])
+    files = {}
+    for name, file in request["files"].items():
+        if "/" in name or name in ("", ".", ".."):
+            raise ValueError(f"cannot put {name!r}: not a plain file name")
+        files[name] = (base64.b64decode(file["data"]), int(file["mode"]) & 0o777)
+
+    def write():
+        for name, (data, mode) in files.items():
+            path = os.path.join(root, name)
+            if os.path.lexists(path):
+                os.unlink(path)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.chmod(path, mode)
+
+    if as_job_user(write) != 0:
+        raise OSError("could not write the cached build's files")
+    return {"seal_error": seal(request["job"], request["seal"]) if request.get("seal") else None}
 
 
 def run_step_once(request):
@@ -412,6 +470,8 @@ def handle(request):
         return {}
     if op == "step":
         return run_step(request)
+    if op == "put":
+        return put(request)
     if op == "finish":
         return finish(request)
     if op == "ping":

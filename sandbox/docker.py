@@ -13,6 +13,7 @@ removes what a crashed daemon connection might still have left.
 from __future__ import annotations
 
 import atexit
+import base64
 import os
 import queue
 import socket
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from hpceval.sandbox.base import Job, JobResult, Limits, SandboxError, Step, StepKind, StepResult, Verdict, job_verdict
+from hpceval.sandbox.build_cache import BuildCache, Kept, cached_result
 from hpceval.sandbox.docker_host import (
     LABEL_HOST,
     LABEL_PID,
@@ -106,6 +108,8 @@ class DockerSandbox:
         if self.cuda_toolkit and not Path(self.cuda_toolkit, "bin", "nvcc").exists():
             raise SandboxError(f"--cuda-toolkit {toolkit}: no bin/nvcc there; give the CUDA install dir, "
                                "e.g. /usr/local/cuda")
+        # cacheable builds (build_cache.py), per image and mounted toolkit
+        self.builds = BuildCache(f"docker {self.image.id} {self.cuda_toolkit}")
         self.info: dict[str, Any] = self.client.info()
         self.ncpu = int(self.info.get("NCPU") or os.cpu_count() or 1)
         self.all_cpus = f"0-{self.ncpu - 1}"
@@ -269,6 +273,19 @@ class DockerSandbox:
         box.channel.request({"op": "prepare", "job": job_id, "files": job.files}, 60)
         results: list[StepResult] = []
         for step in job.steps:
+            kept = self.builds.lookup(step)
+            if kept is not None:
+                files = {name: {"data": base64.b64encode(file.data).decode(), "mode": file.mode}
+                         for name, file in kept.items()}
+                placed = box.channel.request({"op": "put", "job": job_id, "files": files, "seal": step.seal}, 60)
+                result = cached_result(step)
+                if placed.get("seal_error"):
+                    result = result.model_copy(update={"verdict": Verdict.infra_error,
+                                                       "message": str(placed["seal_error"])})
+                results.append(result)
+                if result.verdict != Verdict.ok:
+                    break
+                continue
             with self._lane.hold(exclusive=step.exclusive):
                 reserved = step.exclusive and bool(self.timing_list)
                 if reserved:
@@ -280,6 +297,9 @@ class DockerSandbox:
                         self.client.api.update_container(box.id,
                                                          cpuset_cpus=self._cpuset(slot, job.cores, self.check_list))
             result = self._step_result(step, raw, job.cores)
+            if result.verdict == Verdict.ok and step.keep and isinstance(raw.get("kept"), dict):
+                self.builds.store(step, {name: Kept(base64.b64decode(file["data"]), int(file["mode"]))
+                                         for name, file in raw["kept"].items()})
             results.append(result)
             if raw.get("strays") or raw.get("oom_killed") or result.verdict in (
                 Verdict.timeout, Verdict.memory_limit, Verdict.output_limit
@@ -313,7 +333,7 @@ class DockerSandbox:
         limits = step.limits
         return {
             "op": "step", "job": job_id, "argv": step.argv, "env": step.env, "wall_s": limits.wall_s,
-            "output_bytes": limits.output_bytes, "seal": step.seal,
+            "output_bytes": limits.output_bytes, "seal": step.seal, "keep": step.keep,
             "rlimits": {"cpu_s": int(self._cpu_limit(step, cores)) + 1, "data_bytes": limits.memory_mb << 20,
                         "nproc": limits.processes, "fsize_bytes": limits.file_bytes, "core_bytes": 0},
         }

@@ -41,6 +41,7 @@ from hpceval.sandbox.base import (
     job_verdict,
     resolve_sealed,
 )
+from hpceval.sandbox.build_cache import BuildCache, Kept, cached_result
 from hpceval.sandbox.cpus import process_cpus
 from hpceval.sandbox.docker_host import parse_cpuset
 from hpceval.sandbox.lanes import MachineLane, ReservedLane
@@ -88,6 +89,7 @@ class LocalSandbox:
         self.keep_dirs = keep_dirs
         self._slot_index = {slot: index for index, slot in enumerate(list(self._slots.queue))}
         self._isolation: dict[str, bool] | None = None
+        self.builds = BuildCache("local")  # this process's host toolchain
 
     def isolation_report(self) -> dict[str, bool]:
         """The isolation a real job gets here (what the kernel granted, not what was asked for)."""
@@ -115,13 +117,18 @@ class LocalSandbox:
                 if changed:
                     result = StepResult(name=step.name, kind=step.kind, verdict=Verdict.runtime_error,
                                         message=f"the job changed the sealed file {changed}")
+                elif (kept := self.builds.lookup(step)) is not None:
+                    self._place(workdir, kept, uid)
+                    result = cached_result(step)
                 else:
                     with self._lane.hold(exclusive=step.exclusive):
                         result, isolation = self._run_step(step, workdir, uid, job.cores, cpus, sealed)
-                    if result.verdict == Verdict.ok and step.seal and sealed:
-                        problem = sealed.take(workdir, step.seal)
-                        if problem:
-                            result = result.model_copy(update={"verdict": Verdict.infra_error, "message": problem})
+                    if result.verdict == Verdict.ok and step.keep:
+                        self.builds.store(step, self._read_kept(workdir, step.keep))
+                if result.verdict == Verdict.ok and step.seal and sealed:
+                    problem = sealed.take(workdir, step.seal)
+                    if problem:
+                        result = result.model_copy(update={"verdict": Verdict.infra_error, "message": problem})
                 results.append(result)
                 if result.verdict != Verdict.ok:
                     break
@@ -132,6 +139,31 @@ class LocalSandbox:
                 if sealed:
                     shutil.rmtree(sealed.path, ignore_errors=True)
             self._slots.put(slot)
+
+    @staticmethod
+    def _read_kept(workdir: Path, names: list[str]) -> dict[str, Kept]:
+        """The files a cacheable step made (regular files only; a name missing or odd is left out, so the step is
+        not cached)."""
+        found: dict[str, Kept] = {}
+        for name in names:
+            path = workdir / name
+            try:
+                info = path.lstat()
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode):
+                found[name] = Kept(path.read_bytes(), stat.S_IMODE(info.st_mode))
+        return found
+
+    @staticmethod
+    def _place(workdir: Path, kept: dict[str, Kept], uid: int | None) -> None:
+        for name, file in kept.items():
+            path = workdir / name
+            path.unlink(missing_ok=True)
+            path.write_bytes(file.data)
+            os.chmod(path, file.mode)
+            if uid is not None:
+                os.chown(path, uid, uid)
 
     @staticmethod
     def _write_files(workdir: Path, files: dict[str, str], uid: int | None) -> None:

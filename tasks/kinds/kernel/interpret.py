@@ -21,7 +21,7 @@ POLICY_MARKER = "HPCEVAL_POLICY "
 # the worker may provoke those, and an infra_error is left out of the scores, so it must not be a way out.
 DRIVER_VERDICTS = {v.value: v for v in (Verdict.ok, Verdict.wrong_answer, Verdict.runtime_error, Verdict.untimed_work,
                                         Verdict.wrong_model)}
-PACK_STEPS = (StepRole.build_trusted,)  # a failure of these is the pack's, never the model's
+PACK_STEPS = (StepRole.build_trusted, StepRole.build_stub)  # a failure of these is the pack's, never the model's
 
 
 class ResourceRun(BaseModel):

@@ -4,17 +4,21 @@ Two processes measure a candidate, and only one of them runs its code (see docs/
   - `trusted`: the problem's driver.cpp and the sequential baseline, built from the pack's files alone.
     It generates the inputs, runs and times the baseline, compares, and times every call of the
     candidate with its own clock.
-  - `worker`: the same driver.cpp built as the worker stub (-DHPCEVAL_WORKER), linked against
+  - `worker`: the same driver.cpp built as the worker stub's object (-DHPCEVAL_WORKER), linked against
     libcandidate.so, the candidate's object after the symbol policy (symbol_policy.py, next to this file) has
     passed it and a version script has made every symbol but the entry point local.
-The check and time steps run `trusted ... -- [mpirun ...] ./worker`; the trusted side's result line is
-tagged with a per-job random key that only it learns (from its environment, which it then scrubs). The
+The trusted driver and the stub's object are built from the pack's files alone, before anything of the
+candidate's: the sandbox builds each once per run and toolchain (sandbox/build_cache.py), so a job compiles only
+the candidate and links. The check and time steps run `trusted ... -- [mpirun ...] ./worker`; the trusted side's
+result line is tagged with a per-job random key that only it learns (from its environment, which it then scrubs). The
 sandbox seals `trusted` as soon as it is built: the check step's candidate cannot replace the program that
 the time step runs with the key.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import secrets
 import shutil
 from dataclasses import dataclass
@@ -37,7 +41,8 @@ class StepRole(StrEnum):
     build = "build"                  # the candidate's object (counts for build@k)
     policy = "policy"                # symbol policy of that object
     link = "link"                    # libcandidate.so
-    build_worker = "build_worker"    # the worker stub linked against it
+    build_stub = "build_stub"        # the worker stub's object (driver.cpp -DHPCEVAL_WORKER): the pack's too
+    build_worker = "build_worker"    # the worker stub's object linked against it
     check = "check"
     time = "time"
 
@@ -84,11 +89,9 @@ def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = No
     entry = spec.entry_point
     key = secrets.token_hex(16)
 
-    files = dict(pack.common_files())
-    files.update({
-        "driver.cpp": problem.read("driver.cpp"), "baseline.cpp": problem.read("baseline.cpp"),
-        "solution.cpp": code, "symbol_policy.py": POLICY_SCRIPT.read_text(),
-    })
+    pack_files = dict(pack.common_files())
+    pack_files.update({"driver.cpp": problem.read("driver.cpp"), "baseline.cpp": problem.read("baseline.cpp")})
+    files = {**pack_files, "solution.cpp": code, "symbol_policy.py": POLICY_SCRIPT.read_text()}
     build_limits = Limits(
         wall_s=limits.build_wall_s, memory_mb=max(limits.memory_mb, 2048), processes=limits.processes,
         output_bytes=limits.output_bytes,
@@ -108,20 +111,28 @@ def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = No
     def build_step(role: StepRole, argv: list[str], seal: list[str] | None = None) -> Step:
         return Step(name=role.value, kind=StepKind.build, argv=argv, limits=build_limits, seal=seal or [])
 
+    def pack_build(role: StepRole, argv: list[str], output: str, seal: bool = False) -> Step:
+        """A build of the pack's files alone, first in the job: made once per run and toolchain (the sandbox's
+        build cache), keyed by its command and every file it can read, which are all the pack's."""
+        digest = hashlib.sha256(json.dumps([argv, sorted(pack_files.items())]).encode()).hexdigest()
+        return Step(name=role.value, kind=StepKind.build, argv=argv, limits=build_limits,
+                    seal=[output] if seal else [], cache_key=f"kernel {digest}", keep=[output])
+
     steps = [
         # In the trusted build there is no candidate: renaming the entry point makes the driver's declaration
         # of it one more declaration of the baseline, which baseline.cpp defines.
-        build_step(StepRole.build_trusted, ["g++", *defaults.base_flags, f"-D{entry}={BASELINE_PREFIX}{entry}",
+        pack_build(StepRole.build_trusted, ["g++", *defaults.base_flags, f"-D{entry}={BASELINE_PREFIX}{entry}",
                                             "-I.", "driver.cpp", "baseline.cpp", "-o", "trusted"],
-                   seal=["trusted"]),  # out of the candidate's reach before any of its code runs
+                   "trusted", seal=True),  # out of the candidate's reach before any of its code runs
+        pack_build(StepRole.build_stub, [build.compiler, *defaults.base_flags, *model_flags, "-DHPCEVAL_WORKER",
+                                         "-I.", "-c", "driver.cpp", "-o", "worker.o"], "worker.o"),
         build_step(StepRole.build, [build.compiler, *defaults.base_flags, *model_flags, *CANDIDATE_FLAGS, "-c",
                                     "solution.cpp", "-o", "candidate.o"]),
         build_step(StepRole.policy, ["python3", "-I", "-S", "symbol_policy.py", "candidate.o", entry, "entry.map"]),
         build_step(StepRole.link, [build.compiler, "-shared", *model_flags, "candidate.o",
                                    "-Wl,--version-script=entry.map", "-o", "libcandidate.so"]),
-        build_step(StepRole.build_worker, [build.compiler, *defaults.base_flags, *model_flags, "-DHPCEVAL_WORKER",
-                                           "-I.", "driver.cpp", "-L.", "-lcandidate", "-Wl,-rpath,$ORIGIN",
-                                           "-o", "worker"]),
+        build_step(StepRole.build_worker, [build.compiler, *model_flags, "worker.o", "-L.", "-lcandidate",
+                                           "-Wl,-rpath,$ORIGIN", "-o", "worker"]),
         Step(name=StepRole.check.value, argv=[sealed("trusted"), "check", "--cases", cases, *shared, "--", *worker],
              env=env, limits=run_limits),
         Step(

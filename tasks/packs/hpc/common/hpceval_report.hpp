@@ -2,10 +2,12 @@
 #ifndef HPCEVAL_REPORT_HPP
 #define HPCEVAL_REPORT_HPP
 
+#include <algorithm>
 #include <cmath>
 #include <cerrno>
 #include <cstdint>
 #include <type_traits>
+#include <utility>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -153,6 +155,46 @@ inline Comparison compare(const std::vector<double> &a, const std::vector<double
         }
     }
     return c;
+}
+
+// Multiset equality of records: `a` and `b` as records of `width` doubles each, compared element-wise after both
+// are sorted lexicographically (for outputs whose order is free, e.g. the vertices of a hull or the edges of a
+// spanning forest). The index of a mismatch is that of the sorted records.
+inline Comparison compare_records_unordered(std::vector<double> a, std::vector<double> b, std::size_t width,
+                                            double rtol, double atol) {
+    if (width == 0 || a.size() != b.size() || a.size() % width != 0) return wrong_length();
+    auto sorted = [width](std::vector<double> &v) {
+        const std::size_t n = v.size() / width;
+        std::vector<std::size_t> order(n);
+        for (std::size_t i = 0; i < n; ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+            return std::lexicographical_compare(v.begin() + x * width, v.begin() + (x + 1) * width,
+                                                v.begin() + y * width, v.begin() + (y + 1) * width);
+        });
+        std::vector<double> out;
+        out.reserve(v.size());
+        for (std::size_t i : order) out.insert(out.end(), v.begin() + i * width, v.begin() + (i + 1) * width);
+        v.swap(out);
+    };
+    sorted(a);
+    sorted(b);
+    return compare(a, b, rtol, atol);
+}
+
+// A problem's verdict on one output: `P::check(in, candidate, baseline, rtol, atol)` where the problem defines one
+// (an output with several right answers: any valid order, any shortest-path tree, ...), else compare().
+template <class P, class = void> struct has_check : std::false_type {};
+template <class P>
+struct has_check<P, std::void_t<decltype(P::check(std::declval<const typename P::Input &>(),
+                                                  std::declval<const std::vector<double> &>(),
+                                                  std::declval<const std::vector<double> &>(), 0.0, 0.0))>>
+    : std::true_type {};
+
+template <class P>
+Comparison judge_output(const typename P::Input &in, const std::vector<double> &cand, const std::vector<double> &base,
+                        double rtol, double atol) {
+    if constexpr (has_check<P>::value) return P::check(in, cand, base, rtol, atol);
+    else return compare(cand, base, rtol, atol);
 }
 
 // Finite numbers as JSON numbers (always with '.' or an exponent); NaN/Inf as null.

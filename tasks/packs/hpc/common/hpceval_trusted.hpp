@@ -219,7 +219,7 @@ private:
             P::baseline(in, base);
             double call_s = 0.0;
             if (!call_worker(in, base.size(), cand, call_s, rep, false)) return;
-            rep.add_case(cs, compare(cand, base, o_.rtol, o_.atol), rep.size_mismatch);
+            rep.add_case(cs, judge_output<P>(in, cand, base, o_.rtol, o_.atol), rep.size_mismatch);
             rep.size_mismatch = false;
         }
     }
@@ -247,7 +247,8 @@ private:
             const double base_s = now_s() - b0;
             double call_s = 0.0;
             if (!call_worker(in, base.size(), cand, call_s, rep, true)) return;
-            const Comparison c = rep.size_mismatch ? wrong_length() : compare(cand, base, o_.rtol, o_.atol);
+            const Comparison c =
+                rep.size_mismatch ? wrong_length() : judge_output<P>(in, cand, base, o_.rtol, o_.atol);
             if (!c.ok) {
                 rep.correct = false;
                 rep.first_wrong = "wrong output in timed repeat " + std::to_string(round) + ", " + mismatch_text(c);
