@@ -30,6 +30,9 @@ class Timing(Strict):
     min_reps: int = 5
     max_reps: int = 30
     budget_s: float = 3.0
+    # repeats stop early, after min_reps, once the speedup's 95% interval is at most this wide relative to the
+    # speedup (0: always run to max_reps or the budget)
+    ci_width: float = Field(default=0.05, ge=0.0)
 
 
 class Limits(Strict):

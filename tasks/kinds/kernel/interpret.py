@@ -49,6 +49,9 @@ class KernelMeasurement(Measurement):
     speedup_ci: list[float] | None = None  # 95% interval from resampling the interleaved timing pairs
     efficiency: float | None = None
     handshake_us: float | None = None  # median empty-call round trip, trusted driver <-> worker
+    # why the timed repeats ended: "interval" (the speedup's 95% interval reached the pack's ci_width), "max_reps"
+    # or "budget"; len(candidate_times) is how many there were
+    timing_stop: str | None = None
     untimed_cpu_s: dict[str, float] = Field(default_factory=dict)  # worker CPU outside timed calls, per phase
     counters: dict[str, float] = Field(default_factory=dict)  # profiler counters, where the host gave them
     runs: list[ResourceRun] | None = None  # per-resource runs of imported ParEval results (None: never ran)
@@ -71,6 +74,7 @@ class Evaluation:
     candidate_times: list[float] = field(default_factory=list)
     counters: dict[str, float] = field(default_factory=dict)  # profiler counters, where the host gives them
     handshake_us: float | None = None  # median empty-call round trip between the trusted side and the worker
+    timing_stop: str | None = None  # why the repeats ended (interval, max_reps, budget)
     # the worker's largest CPU use outside a timed call, per phase (load, after_call, store), one rank and call
     untimed_cpu_s: dict[str, float] = field(default_factory=dict)
     speedup_bound: float | None = None  # a speedup above it is implausible: the attempt is marked suspect
@@ -108,7 +112,8 @@ class Evaluation:
             baseline_times=self.baseline_times, candidate_times=self.candidate_times,
             baseline_median_s=self.baseline_median_s, candidate_median_s=self.candidate_median_s,
             speedup_ci=self.speedup_interval(), efficiency=speedup / cores if speedup is not None else None,
-            handshake_us=self.handshake_us, untimed_cpu_s=self.untimed_cpu_s, counters=self.counters)
+            handshake_us=self.handshake_us, timing_stop=self.timing_stop, untimed_cpu_s=self.untimed_cpu_s,
+            counters=self.counters)
 
 
 def driver_result(step: StepResult, key: str) -> dict[str, object] | None:
@@ -194,7 +199,8 @@ def _read_driver(evaluation: Evaluation, step: StepResult, key: str) -> bool:
     if step.name == StepRole.time:  # kept whatever the verdict (a wrong_model attempt was still timed)
         evaluation.baseline_times = _seconds(data.get("baseline_s"))
         evaluation.candidate_times = _seconds(data.get("candidate_s"))
-        handshake, untimed = data.get("handshake_s"), data.get("untimed_s")
+        handshake, untimed, stop = data.get("handshake_s"), data.get("untimed_s"), data.get("stop")
+        evaluation.timing_stop = stop if isinstance(stop, str) and stop else None
         evaluation.handshake_us = float(handshake) * 1e6 if isinstance(handshake, int | float) else None
         if isinstance(untimed, dict):
             evaluation.untimed_cpu_s = {k: float(v) for k, v in untimed.items() if isinstance(v, int | float)}

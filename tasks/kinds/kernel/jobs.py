@@ -139,7 +139,7 @@ def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = No
             name=StepRole.time.value,
             argv=[sealed("trusted"), "time", "--size", str(spec.sizes.time), "--warmup", str(timing.warmup),
                   "--min-reps", str(timing.min_reps), "--max-reps", str(timing.max_reps),
-                  "--budget-s", repr(timing.budget_s), *shared, "--", *worker],
+                  "--budget-s", repr(timing.budget_s), "--ci-width", repr(timing.ci_width), *shared, "--", *worker],
             env=env, limits=run_limits, exclusive=True,
         ),
     ]

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "hpceval_common.hpp"
+
 namespace hpceval {
 
 struct Case {
@@ -26,6 +28,7 @@ struct Options {
     std::size_t timed_size = 0;
     long warmup = 1, min_reps = 5, max_reps = 30;
     double budget_s = 3.0;
+    double ci_width = 0.0;  // stop once the speedup's 95% interval is at most this wide, relative (0: never)
     double rtol = 1e-9, atol = 1e-12;
     std::string model = "serial";
     int threads = 1, ranks = 1;
@@ -37,8 +40,8 @@ struct Options {
                  "hpceval driver: %s\n"
                  "usage: trusted check --cases SIZE:SEED[,...] --rtol R --atol A --model M --threads T --ranks N"
                  " -- WORKER...\n"
-                 "       trusted time --size N --warmup W --min-reps A --max-reps B --budget-s S --rtol R --atol A"
-                 " --model M --threads T --ranks N -- WORKER...\n",
+                 "       trusted time --size N --warmup W --min-reps A --max-reps B --budget-s S [--ci-width C]"
+                 " --rtol R --atol A --model M --threads T --ranks N -- WORKER...\n",
                  msg.c_str());
     std::exit(2);
 }
@@ -103,6 +106,7 @@ inline Options parse_args(int argc, char **argv) {
         else if (o.time_mode && key == "--min-reps") o.min_reps = static_cast<long>(parse_uint(val, "--min-reps"));
         else if (o.time_mode && key == "--max-reps") o.max_reps = static_cast<long>(parse_uint(val, "--max-reps"));
         else if (o.time_mode && key == "--budget-s") o.budget_s = parse_double(val, "--budget-s");
+        else if (o.time_mode && key == "--ci-width") o.ci_width = parse_double(val, "--ci-width");
         else usage_error("unknown option '" + key + "' for mode " + mode);
     }
     for (++i; i < argc; ++i) o.worker.push_back(argv[i]);
@@ -255,6 +259,8 @@ struct Report {
     std::vector<std::vector<int>> busy_threads;   // per rank, per call
     std::vector<std::vector<double>> rank_share;  // per rank, per call: CPU / wall of the call
     double handshake_s = 0.0;
+    std::string stop;                             // why the repeats ended: interval, max_reps or budget
+    double interval_low = 0.0, interval_high = 0.0;  // the speedup's 95% interval when they ended
     double untimed_load_s = 0.0, untimed_after_s = 0.0, untimed_store_s = 0.0;  // largest per rank and call
 
     bool fail(const std::string &v, const std::string &why) {
@@ -299,9 +305,47 @@ struct Report {
                ", \"handshake_s\": " + json_number(handshake_s, 6) + ", \"untimed_s\": {\"load\": " +
                json_number(untimed_load_s, 6) + ", \"after_call\": " + json_number(untimed_after_s, 6) +
                ", \"store\": " + json_number(untimed_store_s, 6) + "}" + ", \"model_checked\": " + (model_checked ? "true" : "false") +
-               ", \"busy_threads\": " + busy + "], \"rank_cpu_share\": " + share + "]}";
+               ", \"busy_threads\": " + busy + "], \"rank_cpu_share\": " + share + "], \"stop\": " + json_string(stop) +
+               ", \"interval\": [" + json_number(interval_low, 6) + ", " + json_number(interval_high, 6) + "]}";
     }
 };
+
+// The speedup median(baseline) / median(candidate) of paired repeats and its 95% interval from resampling whole
+// pairs, as metrics/timing.py's paired_speedup computes it (a fixed seed: the same times give the same interval).
+struct Interval {
+    double estimate = 0.0, low = 0.0, high = 0.0;
+};
+
+inline double median_of(std::vector<double> v) {
+    const std::size_t mid = v.size() / 2;
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
+    if (v.size() % 2) return v[mid];
+    const double upper = v[mid];
+    return (*std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid)) + upper) / 2.0;
+}
+
+inline Interval paired_interval(const std::vector<double> &base, const std::vector<double> &cand,
+                                int resamples = 1000) {
+    Interval out;
+    const std::size_t n = std::min(base.size(), cand.size());
+    if (n == 0) return out;
+    out.estimate = median_of(base) / median_of(cand);
+    Rng rng(0x5eed);
+    std::vector<double> ratios, b(n), c(n);
+    ratios.reserve(static_cast<std::size_t>(resamples));
+    for (int r = 0; r < resamples; ++r) {
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t pick = static_cast<std::size_t>(rng.below(n));
+            b[i] = base[pick];
+            c[i] = cand[pick];
+        }
+        ratios.push_back(median_of(b) / median_of(c));
+    }
+    std::sort(ratios.begin(), ratios.end());
+    out.low = ratios[static_cast<std::size_t>(0.025 * (resamples - 1))];
+    out.high = ratios[static_cast<std::size_t>(0.975 * (resamples - 1))];
+    return out;
+}
 
 inline void emit_result(const std::string &key, const std::string &json) {
     std::fflush(stderr);

@@ -236,7 +236,21 @@ private:
         const double start = now_s();
         for (long round = 0;; ++round) {
             const long rep_index = round - o_.warmup;
-            if (rep_index >= o_.max_reps || (rep_index >= o_.min_reps && now_s() - start >= o_.budget_s)) break;
+            if (rep_index >= o_.min_reps && o_.ci_width > 0.0) {
+                const Interval ci = paired_interval(rep.baseline_s, rep.candidate_s);
+                if (ci.high - ci.low <= o_.ci_width * ci.estimate) {
+                    rep.stop = "interval";
+                    break;
+                }
+            }
+            if (rep_index >= o_.max_reps) {
+                rep.stop = "max_reps";
+                break;
+            }
+            if (rep_index >= o_.min_reps && now_s() - start >= o_.budget_s) {
+                rep.stop = "budget";
+                break;
+            }
             if (!workers_.freeze()) return (void)rep.fail("infra_error", "the worker could not be stopped");
             const std::uint64_t seed = fresh_seed();
             typename P::Input in = P::generate(o_.timed_size, seed);
@@ -259,6 +273,8 @@ private:
             rep.baseline_s.push_back(base_s);
             rep.candidate_s.push_back(call_s);
         }
+        const Interval ci = paired_interval(rep.baseline_s, rep.candidate_s);
+        rep.interval_low = ci.low, rep.interval_high = ci.high;
         if (judge_untimed_totals(rep)) judge_model(rep);
     }
 
