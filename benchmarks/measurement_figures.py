@@ -19,7 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-SPREAD_TASKS = ["hpc/axpy/serial", "hpc/gemv/omp", "hpc/spmv/mpi", "hpc/jacobi2d/mpi+omp"]
+SPREAD_TASKS = ["hpc/axpy/serial/generate", "hpc/gemv/omp/generate", "hpc/spmv/mpi/generate",
+                "hpc/jacobi2d/mpi+omp/generate"]
 
 
 def hpceval(*args: str) -> None:

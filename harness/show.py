@@ -157,9 +157,10 @@ def task_table(attempts: list[Attempt], title: str) -> Table:
     """Per task, over the kept round of every sample: samples, verdict counts, pass@1, best correct speedup."""
     final = final_attempts(attempts)
     table = Table(title=title)
-    table.add_column("task", overflow="fold")
+    longest = max((len(a.task_id) for a in final), default=4)
+    table.add_column("task", overflow="fold", min_width=min(longest, 40))  # an id reads whole; verdicts wrap first
     table.add_column("samples", justify="right")
-    table.add_column("verdicts")
+    table.add_column("verdicts", overflow="fold")
     table.add_column("pass@1", justify="right")
     scored = group_tasks(final)
     # ENAMEL-style tasks score by eff (0..1, against the expert), the others by speedup over the baseline

@@ -1,6 +1,6 @@
 """Repeats adapt (issue 13): the trusted driver keeps timing until the speedup's 95% interval is at most the pack's
-`ci_width` wide (relative), or max_reps or the budget ends it, and says which; run for real on hpc/axpy/serial with
-its reference in the local sandbox."""
+`ci_width` wide (relative), or max_reps or the budget ends it, and says which; run for real on
+hpc/axpy/serial/generate with its reference in the local sandbox."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def measured(tmp_path: Path, timing: dict[str, float]) -> KernelMeasurement:
     data["sizes"]["time"] = 200_000
     problem.write_text(yaml.safe_dump(data))
     pack = load_pack(root)
-    task = next(t for t in pack.tasks if t.task_id == "hpc/axpy/serial")
+    task = next(t for t in pack.tasks if t.task_id == "hpc/axpy/serial/generate")
     box = backend_sandbox("local", slots=1)
     try:
         outcome = evaluate(box, pack, task, (root / "problems" / "axpy" / "reference" / "serial.cpp").read_text())

@@ -14,7 +14,7 @@ from tests.conftest import hpceval, read_jsonl
 from tests.fake_llm import FakeLLM, first_user_text, is_judge, last_user_text, reference_answer
 from tests.test_cli_run import NOT_COMPILING, WRONG
 
-TASK = "hpc/axpy/serial"
+TASK = "hpc/axpy/serial/generate"
 PRICES = "openai:fake-coder: {input: 2.0, output: 8.0}\nanthropic:fake-judge: {input: 3.0, output: 15.0}\n"
 
 

@@ -60,13 +60,13 @@ def test_an_unusable_out_is_refused_before_anything_runs(tmp_path):
     assert_one_line_error(hpceval("run", "--out", str(tmp_path / "busy")), "holds other files but no run")
     assert (tmp_path / "busy" / "notes.txt").read_text() == "mine"
     # a place where even root cannot make a folder: refused when the run dir is made, still one line
-    assert_one_line_error(hpceval("run", "--task", "hpc/axpy/serial", "--out", "/proc/hpceval-run"),
+    assert_one_line_error(hpceval("run", "--task", "hpc/axpy/serial/generate", "--out", "/proc/hpceval-run"),
                           "cannot create the run dir")
 
 
 def test_malformed_replay_file_names_the_line(tmp_path):
     samples = tmp_path / "s.jsonl"
-    samples.write_text(json.dumps({"task_id": "hpc/axpy/serial", "completion": "x"}) + "\n{oops\n")
+    samples.write_text(json.dumps({"task_id": "hpc/axpy/serial/generate", "completion": "x"}) + "\n{oops\n")
     result = hpceval("run", "--agent", f"replay:{samples}", "--out", str(tmp_path / "run"))
     assert_one_line_error(result, "s.jsonl:2")
 
@@ -80,7 +80,7 @@ def test_pack_with_a_schema_error(tmp_path):
 
 
 def test_missing_mpi_compiler(tmp_path):
-    result = hpceval("run", "--sandbox", "local", "--task", "hpc/axpy/mpi", "--out", str(tmp_path / "run"),
+    result = hpceval("run", "--sandbox", "local", "--task", "hpc/axpy/mpi/generate", "--out", str(tmp_path / "run"),
                      env={"PATH": path_without_mpi(tmp_path)})  # the host toolchain matters to the local sandbox only
     assert_one_line_error(result, "mpicxx not found")
     assert "openmpi" in result.stderr
@@ -88,14 +88,14 @@ def test_missing_mpi_compiler(tmp_path):
 
 def test_another_run_in_the_same_out_is_refused_and_nothing_is_lost(tmp_path):
     out = tmp_path / "run"
-    first = hpceval("run", "--task", "hpc/axpy/serial", "--out", str(out))
+    first = hpceval("run", "--task", "hpc/axpy/serial/generate", "--out", str(out))
     assert first.returncode == 0, first.stderr
     before = (out / "attempts.jsonl").read_bytes()
-    result = hpceval("run", "--task", "hpc/axpy/serial", "--agent", "baseline", "--out", str(out))
+    result = hpceval("run", "--task", "hpc/axpy/serial/generate", "--agent", "baseline", "--out", str(out))
     assert_one_line_error(result, "holds another run: this command asks for agent 'baseline' (the run has "
                                   "'reference')")
     # every setting that changes what is measured is named, with both values
-    result = hpceval("run", "--task", "hpc/axpy/serial", "--seed", "3", "--timeout", "9", "--out", str(out))
+    result = hpceval("run", "--task", "hpc/axpy/serial/generate", "--seed", "3", "--timeout", "9", "--out", str(out))
     assert_one_line_error(result, "seed 3 (the run has 0); run_timeout_s 9.0 (the run has None)")
     assert (out / "attempts.jsonl").read_bytes() == before
 

@@ -48,9 +48,10 @@ NO_CODE = "I cannot help with that."
 def test_replay_gets_every_verdict_and_the_run_finishes(tmp_path):
     samples = tmp_path / "samples.jsonl"
     lines = [WRONG, NOT_COMPILING, CRASHING, LOOPING, CORRECT, NO_CODE]
-    samples.write_text("".join(json.dumps({"task_id": "hpc/axpy/serial", "completion": c}) + "\n" for c in lines))
+    samples.write_text("".join(json.dumps({"task_id": "hpc/axpy/serial/generate", "completion": c}) + "\n"
+                               for c in lines))
     out = tmp_path / "run"
-    result = hpceval("run", "--suite", "hpc", "--task", "hpc/axpy/serial", "--agent", f"replay:{samples}",
+    result = hpceval("run", "--suite", "hpc", "--task", "hpc/axpy/serial/generate", "--agent", f"replay:{samples}",
                      "-n", "6", "--k", "1,5", "--timeout", "4", "--out", str(out))
     assert result.returncode == 0, result.stderr
     attempts = sorted(read_jsonl(out / "attempts.jsonl"), key=lambda a: a["sample"])
@@ -58,11 +59,11 @@ def test_replay_gets_every_verdict_and_the_run_finishes(tmp_path):
         "wrong_answer", "build_error", "runtime_error", "timeout", "ok", "no_code"
     ]
     # off a terminal (a CI or Slurm log) every finished sample is one plain line as it finishes
-    assert "hpc/axpy/serial sample 1 round 0: build_error" in result.stderr
+    assert "hpc/axpy/serial/generate sample 1 round 0: build_error" in result.stderr
     assert "solution.cpp:1:" in attempts[1]["message"] and "error:" in attempts[1]["message"]  # the compiler's line
     wrong_log = next((out / "artifacts").glob(f"{attempts[0]['log_sha']}.*")).read_text()
     assert "=== check:" in wrong_log and "=== time:" not in wrong_log  # no timing after a failed check
-    assert re.search(r"hpc/axpy/serial sample 4 round 0: ok speedup \d+\.\d{3} \d+\.\d s", result.stderr)
+    assert re.search(r"hpc/axpy/serial/generate sample 4 round 0: ok speedup \d+\.\d{3} \d+\.\d s", result.stderr)
     for attempt in attempts:
         assert any((out / "artifacts").glob(f"{attempt['answer_sha']}.*")), attempt["sample"]
     summary = json.loads((out / "summary.json").read_text())
@@ -76,7 +77,7 @@ def test_replay_gets_every_verdict_and_the_run_finishes(tmp_path):
 
 def test_kill_minus_9_then_resume_gives_exactly_one_attempt_per_sample(tmp_path):
     out = tmp_path / "run"
-    args = ["run", "--task", "hpc/axpy/serial", "--task", "hpc/gemv/serial", "--agent", "baseline", "-n", "3",
+    args = ["run", "--task", "hpc/axpy/serial/*", "--task", "hpc/gemv/serial/*", "--agent", "baseline", "-n", "3",
             "--max-sandboxes", "2", "--out", str(out)]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     proc = subprocess.Popen([sys.executable, "-m", "hpceval", *args], cwd=REPO, env=env,
@@ -99,7 +100,8 @@ def test_kill_minus_9_then_resume_gives_exactly_one_attempt_per_sample(tmp_path)
     final = read_jsonl(attempts_path)
     assert final[: len(recorded)] == recorded  # nothing recorded was lost or rewritten
     keys = Counter((a["task_id"], a["sample"]) for a in final)
-    assert keys == Counter({(t, s): 1 for t in ("hpc/axpy/serial", "hpc/gemv/serial") for s in range(3)})
+    tasks = ("hpc/axpy/serial/generate", "hpc/gemv/serial/generate")
+    assert keys == Counter({(t, s): 1 for t in tasks for s in range(3)})
     assert all(a["verdict"] == "ok" for a in final)
     again = hpceval(*args)
     assert "0 sample(s) to evaluate" in again.stderr
@@ -108,7 +110,7 @@ def test_kill_minus_9_then_resume_gives_exactly_one_attempt_per_sample(tmp_path)
 
 def test_baseline_on_serial_tasks_passes_with_speedup_near_one(tmp_path):
     out = tmp_path / "run"
-    result = hpceval("run", "--task", "hpc/*/serial", "--agent", "baseline", "--out", str(out))
+    result = hpceval("run", "--task", "hpc/*/serial/*", "--agent", "baseline", "--out", str(out))
     assert result.returncode == 0, result.stderr
     summary = json.loads((out / "summary.json").read_text())
     assert summary["metrics"]["pass@1"] == 1.0

@@ -64,7 +64,7 @@ class Pane:
 @needs_tmux
 def test_an_80_column_terminal_shows_live_progress_and_tables_that_fit(tmp_path):
     out = tmp_path / "run"
-    pane = Pane(f"{sys.executable} -m hpceval run --task 'hpc/axpy/serial' --task 'hpc/gemv/serial' --agent "
+    pane = Pane(f"{sys.executable} -m hpceval run --task 'hpc/axpy/serial/*' --task 'hpc/gemv/serial/*' --agent "
                 f"baseline -n 2 --k 1,2 --max-sandboxes 1 --out {out}")
     try:
         live = pane.wait_for(r"in flight \(1\): hpc/\w+/serial#\d")
@@ -90,8 +90,8 @@ def test_an_80_column_terminal_shows_live_progress_and_tables_that_fit(tmp_path)
 @needs_tmux
 def test_a_rate_limited_provider_shows_the_calls_waiting_to_retry(tmp_path):
     with FakeLLM(faults=["429"] * 4, retry_after="3") as server:
-        pane = Pane(f"{sys.executable} -m hpceval run --task hpc/axpy/serial --agent openai:fake-coder --base-url "
-                    f"{server.url}/v1 --no-cache --out {tmp_path / 'run'}",
+        pane = Pane(f"{sys.executable} -m hpceval run --task hpc/axpy/serial/generate --agent openai:fake-coder "
+                    f"--base-url {server.url}/v1 --no-cache --out {tmp_path / 'run'}",
                     env={"OPENAI_API_KEY": "", "HPCEVAL_CACHE_DIR": str(tmp_path / "cache")})
         try:
             waiting = pane.wait_for(r"1 call\(s\) waiting to retry, \d+ retries so far", timeout=120)
@@ -104,25 +104,25 @@ def test_a_rate_limited_provider_shows_the_calls_waiting_to_retry(tmp_path):
 
 
 def test_a_piped_run_logs_one_plain_line_per_sample_and_no_escape_codes(tmp_path):
-    samples = replay_file(tmp_path, "hpc/axpy/serial", [NO_CODE, CORRECT])
+    samples = replay_file(tmp_path, "hpc/axpy/serial/generate", [NO_CODE, CORRECT])
     out = tmp_path / "run"
     result = subprocess.run(  # stdout and stderr into one pipe, as `hpceval run ... 2>&1 | tee log` does
-        [sys.executable, "-m", "hpceval", "run", "--task", "hpc/axpy/serial", "--agent", f"replay:{samples}", "-n",
+        [sys.executable, "-m", "hpceval", "run", "--task", "hpc/axpy/serial/*", "--agent", f"replay:{samples}", "-n",
          "2", "--out", str(out)], cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stdout
     log = result.stdout
     assert "\x1b[" not in log, log  # no colours or cursor movement in a log file
-    assert "hpc/axpy/serial sample 0 round 0: no_code" in log
-    assert re.search(r"hpc/axpy/serial sample 1 round 0: ok speedup \d+\.\d{3} \d+\.\d s", log), log
+    assert "hpc/axpy/serial/generate sample 0 round 0: no_code" in log
+    assert re.search(r"hpc/axpy/serial/generate sample 1 round 0: ok speedup \d+\.\d{3} \d+\.\d s", log), log
     assert f"summary: {out / 'summary.json'}\n2 sample(s) evaluated now, 0 resumed from the run dir\n" in log
 
 
 def test_the_second_ctrl_c_abandons_the_samples_in_flight_within_seconds(tmp_path):
     # sample 0 needs no sandbox job (a timed step of a correct one would wait for the loopers' lane)
-    samples = replay_file(tmp_path, "hpc/axpy/serial", [NO_CODE, LOOPING, LOOPING, LOOPING])
+    samples = replay_file(tmp_path, "hpc/axpy/serial/generate", [NO_CODE, LOOPING, LOOPING, LOOPING])
     out = tmp_path / "run"
-    args = [sys.executable, "-m", "hpceval", "run", "--task", "hpc/axpy/serial", "--agent", f"replay:{samples}",
+    args = [sys.executable, "-m", "hpceval", "run", "--task", "hpc/axpy/serial/*", "--agent", f"replay:{samples}",
             "-n", "4", "--max-sandboxes", "2", "--timeout", "120", "--log-level", "debug", "--sandbox", "local",
             "--out", str(out)]
     # the local sandbox's job dirs go under TMPDIR; not under tmp_path, which a job's uid may not enter (pytest
@@ -145,7 +145,7 @@ def test_the_second_ctrl_c_abandons_the_samples_in_flight_within_seconds(tmp_pat
         wait_for("sample 0 round 0: no_code", 300)  # sample 0 is done; two loopers are in flight
         log = out / "hpceval.log"
         deadline = time.monotonic() + 60
-        while log.read_text().count("begin hpc/axpy/serial") < 3:
+        while log.read_text().count("begin hpc/axpy/serial/generate") < 3:
             assert time.monotonic() < deadline, log.read_text()
             time.sleep(0.05)
         time.sleep(1.0)  # the loopers are in their check step
@@ -192,12 +192,13 @@ def test_limit_sample_id_and_resumed_counts(tmp_path):
     completions = [NO_CODE] * 3  # no sandbox job: the selection is what is tested
     samples = tmp_path / "samples.jsonl"
     samples.write_text("".join(json.dumps({"task_id": t, "completion": c}) + "\n"
-                               for t in ("hpc/axpy/serial", "hpc/axpy/omp", "hpc/axpy/mpi") for c in completions))
+                               for t in ("hpc/axpy/serial/generate", "hpc/axpy/omp/generate", "hpc/axpy/mpi/generate")
+                               for c in completions))
     base = ["run", "--task", "hpc/axpy/*", "--agent", f"replay:{samples}", "-n", "3", "--out", str(out)]
     first = hpceval(*base, "--limit", "2", "--sample-id", "1-2")
     assert first.returncode == 0, first.stderr
     done = {(a["task_id"], a["sample"]) for a in read_jsonl(out / "attempts.jsonl")}
-    assert done == {(t, s) for t in ("hpc/axpy/serial", "hpc/axpy/omp") for s in (1, 2)}
+    assert done == {(t, s) for t in ("hpc/axpy/serial/generate", "hpc/axpy/omp/generate") for s in (1, 2)}
     assert "4 sample(s) evaluated now, 0 resumed" in first.stdout
     config = json.loads((out / "run.json").read_text())["config"]
     assert config["limit"] == 2 and config["sample_ids"] == [1, 2]
@@ -209,13 +210,14 @@ def test_limit_sample_id_and_resumed_counts(tmp_path):
 
 def test_every_run_flag_has_an_environment_default(tmp_path):
     out = tmp_path / "run"
-    samples = replay_file(tmp_path, "hpc/axpy/serial", [NO_CODE] * 2)
-    env = {"HPCEVAL_TASK": "hpc/axpy/serial", "HPCEVAL_AGENT": f"replay:{samples}", "HPCEVAL_SAMPLES": "2",
+    samples = replay_file(tmp_path, "hpc/axpy/serial/generate", [NO_CODE] * 2)
+    env = {"HPCEVAL_TASK": "hpc/axpy/serial/generate", "HPCEVAL_AGENT": f"replay:{samples}", "HPCEVAL_SAMPLES": "2",
            "HPCEVAL_K": "1,2", "HPCEVAL_SEED": "7", "HPCEVAL_OUT": str(out), "HPCEVAL_LOG_LEVEL": "warning"}
     result = hpceval("run", env=env)
     assert result.returncode == 0, result.stderr
     config = json.loads((out / "run.json").read_text())["config"]
-    assert (config["tasks"], config["samples"], config["k"], config["seed"]) == (["hpc/axpy/serial"], 2, [1, 2], 7)
+    assert config["tasks"] == ["hpc/axpy/serial/generate"]
+    assert (config["samples"], config["k"], config["seed"]) == (2, [1, 2], 7)
     assert " INFO " not in (out / "hpceval.log").read_text()  # the log level came from the environment too
     # a flag beats its environment default; a bad value is named
     flagged = hpceval("run", "--seed", "7", "-n", "1", "--k", "1", env=env)
@@ -226,13 +228,13 @@ def test_every_run_flag_has_an_environment_default(tmp_path):
 
 def test_the_run_log_is_in_the_run_dir_at_the_chosen_level(tmp_path):
     out = tmp_path / "run"
-    samples = replay_file(tmp_path, "hpc/axpy/serial", [NO_CODE])
-    result = hpceval("run", "--task", "hpc/axpy/serial", "--agent", f"replay:{samples}", "--log-level", "debug",
+    samples = replay_file(tmp_path, "hpc/axpy/serial/generate", [NO_CODE])
+    result = hpceval("run", "--task", "hpc/axpy/serial/*", "--agent", f"replay:{samples}", "--log-level", "debug",
                      "--out", str(out))
     assert result.returncode == 0, result.stderr
     log = (out / "hpceval.log").read_text()
-    assert "DEBUG hpceval.run" in log and "begin hpc/axpy/serial sample 0" in log
-    assert "INFO hpceval.run" in log and "hpc/axpy/serial sample 0 round 0: no_code" in log
+    assert "DEBUG hpceval.run" in log and "begin hpc/axpy/serial/generate sample 0" in log
+    assert "INFO hpceval.run" in log and "hpc/axpy/serial/generate sample 0 round 0: no_code" in log
     assert '"samples":1' in log or "reference" not in log  # the run's settings head the log
 
 
@@ -245,8 +247,8 @@ def test_a_broken_pack_fails_alone(tmp_path):
     assert listed.returncode == 0  # the other packs keep working
     assert len([t for t in json.loads(listed.stdout) if t["suite"] == "hpc"]) == 24
     assert "warning: pack 'badyaml' is skipped: " in listed.stderr and "pack.yaml:3:8: invalid YAML" in listed.stderr
-    samples = replay_file(tmp_path, "hpc/axpy/serial", [NO_CODE])
-    other = hpceval("run", "--task", "hpc/axpy/serial", "--agent", f"replay:{samples}", "--out",
+    samples = replay_file(tmp_path, "hpc/axpy/serial/generate", [NO_CODE])
+    other = hpceval("run", "--task", "hpc/axpy/serial/generate", "--agent", f"replay:{samples}", "--out",
                     str(tmp_path / "run"), env=env)
     assert other.returncode == 0, other.stderr
     asked = hpceval("run", "--suite", "badyaml", "--out", str(tmp_path / "run2"), env=env)
@@ -257,7 +259,7 @@ def test_a_broken_pack_fails_alone(tmp_path):
 def test_the_sandbox_note_never_comes_before_an_error(tmp_path):
     """The note on an auto-chosen sandbox comes once the run can go on, never in front of a refusal: here the
     local sandbox is chosen (the image is not built) and this host then lacks mpicxx."""
-    refused = hpceval("run", "--task", "hpc/axpy/mpi", "--image", "hpceval-nosuch:0", "--out", str(tmp_path / "run"),
+    refused = hpceval("run", "--task", "hpc/axpy/mpi/*", "--image", "hpceval-nosuch:0", "--out", str(tmp_path / "run"),
                       env={"PATH": path_without_mpi(tmp_path)})
     assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
     assert refused.stderr.startswith("error:") and "mpicxx not found" in refused.stderr, refused.stderr

@@ -107,7 +107,7 @@ def test_every_attack_gets_the_verdict_it_deserves(pack: Pack, box: Sandbox):
 
     def run(name: str) -> Outcome:
         task_id, _ = CASES[name]
-        return evaluate(box, pack, tasks[f"hpc/{task_id}"], attack_source(name, drop_name))
+        return evaluate(box, pack, tasks[f"hpc/{task_id}/generate"], attack_source(name, drop_name))
 
     names = list(CASES)
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -129,7 +129,7 @@ def test_every_attack_gets_the_verdict_it_deserves(pack: Pack, box: Sandbox):
 
 
 def test_a_candidate_cannot_replace_the_trusted_driver_between_steps(pack: Pack, box: Sandbox):
-    task = next(t for t in pack.tasks if t.task_id == "hpc/axpy/serial")
+    task = next(t for t in pack.tasks if t.task_id == "hpc/axpy/serial/generate")
     evaluation = evaluate(box, pack, task, attack_source("trusted_swap.cpp", "unused"))
     # The swap finds nothing to swap, so what is left is an honest serial axpy: ok at about 1x, never the forged 100x.
     assert evaluation.verdict == Verdict.ok, (evaluation.verdict, evaluation.message)
@@ -139,7 +139,7 @@ def test_a_candidate_cannot_replace_the_trusted_driver_between_steps(pack: Pack,
 
 def test_the_timing_lines_come_from_the_trusted_driver_only(pack: Pack, box: Sandbox):
     """The worker's stdout never reaches the stdout the verdict is read from: one keyed line per step."""
-    task = next(t for t in pack.tasks if t.task_id == "hpc/axpy/serial")
+    task = next(t for t in pack.tasks if t.task_id == "hpc/axpy/serial/generate")
     evaluation = evaluate(box, pack, task, attack_source("secret_probe.cpp", "unused"))
     assert evaluation.verdict == Verdict.ok, evaluation.message
     for section in evaluation.log.split("=== ")[1:]:

@@ -12,11 +12,11 @@ from hpceval.metrics import GroupSummary, PairedComparison, TaskMetrics, aggrega
 
 def make_tasks() -> list[TaskMetrics]:
     rows = [
-        ("hpc/a/omp", "omp", "scan", 1.0, 2.0),
-        ("hpc/b/omp", "omp", "sort", 0.5, None),
-        ("hpc/a/serial", "serial", "scan", 0.0, 1.0),
-        ("hpc/b/serial", "serial", "sort", 0.25, 3.0),
-        ("hpc/c/serial", "serial", "sort", 0.75, 5.0),
+        ("hpc/a/omp/generate", "omp", "scan", 1.0, 2.0),
+        ("hpc/b/omp/generate", "omp", "sort", 0.5, None),
+        ("hpc/a/serial/generate", "serial", "scan", 0.0, 1.0),
+        ("hpc/b/serial/generate", "serial", "sort", 0.25, 3.0),
+        ("hpc/c/serial/generate", "serial", "sort", 0.75, 5.0),
     ]
     return [
         TaskMetrics(

@@ -15,12 +15,12 @@ def write(path: Path, lines: list[str]) -> Path:
 
 def test_several_lines_are_several_samples_and_solution_is_a_synonym(tmp_path):
     path = write(tmp_path / "s.jsonl", [
-        json.dumps({"task_id": "hpc/axpy/serial", "completion": "a"}),
-        json.dumps({"task_id": "hpc/axpy/serial", "solution": "b"}),
+        json.dumps({"task_id": "hpc/axpy/serial/generate", "completion": "a"}),
+        json.dumps({"task_id": "hpc/axpy/serial/generate", "solution": "b"}),
         "",
-        json.dumps({"task_id": "hpc/gemm/omp", "completion": "c"}),
+        json.dumps({"task_id": "hpc/gemm/omp/generate", "completion": "c"}),
     ])
-    assert read_replay_file(path) == {"hpc/axpy/serial": ["a", "b"], "hpc/gemm/omp": ["c"]}
+    assert read_replay_file(path) == {"hpc/axpy/serial/generate": ["a", "b"], "hpc/gemm/omp/generate": ["c"]}
 
 
 @pytest.mark.parametrize("line, needle", [
@@ -41,8 +41,8 @@ def test_missing_file(tmp_path):
 
 
 def test_unknown_task_ids_are_refused(tmp_path):
-    path = write(tmp_path / "s.jsonl", [json.dumps({"task_id": "hpc/nope/serial", "completion": "x"})])
+    path = write(tmp_path / "s.jsonl", [json.dumps({"task_id": "hpc/nope/serial/generate", "completion": "x"})])
     agent = ReplayAgent("replay:" + str(path), path)
-    task = Task(task_id="hpc/axpy/serial", suite="hpc", pack="hpc", problem="axpy", title="", problem_type="")
-    with pytest.raises(AgentError, match="hpc/nope/serial"):
+    task = Task(task_id="hpc/axpy/serial/generate", suite="hpc", pack="hpc", problem="axpy", title="", problem_type="")
+    with pytest.raises(AgentError, match="hpc/nope/serial/generate"):
         agent.check_task_ids([task])

@@ -18,7 +18,7 @@ from hpceval.harness.store import RunStore
 from tests.conftest import hpceval, read_jsonl
 from tests.test_cli_run import CORRECT, NO_CODE, WRONG
 
-TASK = "hpc/axpy/serial"
+TASK = "hpc/axpy/serial/generate"
 
 
 def _run(tmp: Path, name: str, completions: list[str]) -> Path:

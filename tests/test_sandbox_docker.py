@@ -180,16 +180,16 @@ def test_cleanup_removes_stragglers_of_dead_runs(client):
 
 
 def test_cli_errors_name_the_fix_when_docker_cannot_run(tmp_path):
-    no_daemon = hpceval("run", "--sandbox", "docker", "--task", "hpc/axpy/serial", "--out", str(tmp_path / "a"),
+    no_daemon = hpceval("run", "--sandbox", "docker", "--task", "hpc/axpy/serial/*", "--out", str(tmp_path / "a"),
                         env={"DOCKER_HOST": f"unix://{tmp_path}/no.sock"})
     assert no_daemon.returncode == 2
     assert no_daemon.stderr.startswith("error: no Docker daemon answers")
     assert "dockerd" in no_daemon.stderr and "Traceback" not in no_daemon.stderr
-    no_image = hpceval("run", "--sandbox", "docker", "--image", "hpceval-cpu:missing", "--task", "hpc/axpy/serial",
+    no_image = hpceval("run", "--sandbox", "docker", "--image", "hpceval-cpu:missing", "--task", "hpc/axpy/serial/*",
                        "--out", str(tmp_path / "b"))
     assert no_image.returncode == 2
     assert "hpceval sandbox build" in no_image.stderr and "Traceback" not in no_image.stderr
-    fallback = hpceval("run", "--task", "hpc/axpy/serial", "--out", str(tmp_path / "c"),
+    fallback = hpceval("run", "--task", "hpc/axpy/serial/generate", "--out", str(tmp_path / "c"),
                        env={"DOCKER_HOST": f"unix://{tmp_path}/no.sock"})
     assert fallback.returncode == 0, fallback.stderr
     assert "using the local sandbox" in fallback.stderr
@@ -220,11 +220,12 @@ HOSTILE = {
 
 def test_hostile_samples_in_a_docker_run_leave_the_rest_scored(tmp_path):
     samples = tmp_path / "samples.jsonl"
-    samples.write_text("".join(json.dumps({"task_id": "hpc/axpy/serial", "completion": f"```cpp\n{code}\n```"}) + "\n"
+    samples.write_text("".join(json.dumps({"task_id": "hpc/axpy/serial/generate",
+                                           "completion": f"```cpp\n{code}\n```"}) + "\n"
                                for code in HOSTILE.values()))
     out = tmp_path / "run"
     secret = "sk-hostile-test-secret"
-    result = hpceval("run", "--sandbox", "docker", "--task", "hpc/axpy/serial", "--agent", f"replay:{samples}",
+    result = hpceval("run", "--sandbox", "docker", "--task", "hpc/axpy/serial/generate", "--agent", f"replay:{samples}",
                      "-n", "4", "--timeout", "10", "--out", str(out), env={"OPENAI_API_KEY": secret})
     assert result.returncode == 0, result.stderr
     verdicts = {a["sample"]: a["verdict"] for a in read_jsonl(out / "attempts.jsonl")}

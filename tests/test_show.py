@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import hpceval
 from tests.test_cli_run import CORRECT, NOT_COMPILING, WRONG
 
-TASK = "hpc/axpy/serial"
+TASK = "hpc/axpy/serial/generate"
 NUMBER = r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?"
 
 

@@ -27,14 +27,14 @@ def attempt(task: str, sample: int, verdict: Verdict, speedup: float | None = No
 
 def test_append_read_and_torn_last_line_is_cut(tmp_path):
     store = RunStore(tmp_path)
-    store.append_attempt(attempt("hpc/a/omp", 0, Verdict.ok, 1.5))
-    store.append_attempt(attempt("hpc/a/omp", 1, Verdict.wrong_answer))
+    store.append_attempt(attempt("hpc/a/omp/generate", 0, Verdict.ok, 1.5))
+    store.append_attempt(attempt("hpc/a/omp/generate", 1, Verdict.wrong_answer))
     with open(store.attempts_path, "ab") as handle:  # what a kill -9 in the middle of a write leaves
-        handle.write(b'{"task_id": "hpc/a/omp", "sam')
+        handle.write(b'{"task_id": "hpc/a/omp/generate", "sam')
     assert [a.sample for a in store.read_attempts()] == [0, 1]
     store.read_attempts(repair=True)
     assert store.attempts_path.read_bytes().endswith(b"}\n")
-    store.append_attempt(attempt("hpc/a/omp", 2, Verdict.ok, 1.0))
+    store.append_attempt(attempt("hpc/a/omp/generate", 2, Verdict.ok, 1.0))
     assert [a.sample for a in store.read_attempts()] == [0, 1, 2]
 
 
@@ -47,11 +47,11 @@ def test_malformed_middle_line_is_a_user_error(tmp_path):
 
 def test_infra_errors_are_not_finished_and_later_records_win(tmp_path):
     store = RunStore(tmp_path)
-    store.append_attempt(attempt("hpc/a/omp", 0, Verdict.infra_error))
-    store.append_attempt(attempt("hpc/a/omp", 1, Verdict.ok, 2.0))
-    assert store.finished_keys(store.read_attempts()) == {("hpc/a/omp", 1)}
-    store.append_attempt(attempt("hpc/a/omp", 0, Verdict.ok, 2.0))
-    assert store.finished_keys(store.read_attempts()) == {("hpc/a/omp", 0), ("hpc/a/omp", 1)}
+    store.append_attempt(attempt("hpc/a/omp/generate", 0, Verdict.infra_error))
+    store.append_attempt(attempt("hpc/a/omp/generate", 1, Verdict.ok, 2.0))
+    assert store.finished_keys(store.read_attempts()) == {("hpc/a/omp/generate", 1)}
+    store.append_attempt(attempt("hpc/a/omp/generate", 0, Verdict.ok, 2.0))
+    assert store.finished_keys(store.read_attempts()) == {("hpc/a/omp/generate", 0), ("hpc/a/omp/generate", 1)}
 
 
 def test_artifacts_are_content_addressed(tmp_path):
@@ -63,13 +63,13 @@ def test_artifacts_are_content_addressed(tmp_path):
 
 def test_score_matches_the_estimators_task_by_task():
     attempts = [
-        attempt("hpc/a/omp", 0, Verdict.ok, 1.8),
-        attempt("hpc/a/omp", 1, Verdict.wrong_answer),
-        attempt("hpc/a/omp", 2, Verdict.build_error, built=False),
-        attempt("hpc/b/serial", 0, Verdict.ok, 1.0, threads=1, model="serial"),
-        attempt("hpc/b/serial", 1, Verdict.ok, 1.2, threads=1, model="serial"),
-        attempt("hpc/b/serial", 2, Verdict.infra_error, threads=1, model="serial"),  # not counted
-        attempt("hpc/b/serial", 3, Verdict.timeout, threads=1, model="serial"),
+        attempt("hpc/a/omp/generate", 0, Verdict.ok, 1.8),
+        attempt("hpc/a/omp/generate", 1, Verdict.wrong_answer),
+        attempt("hpc/a/omp/generate", 2, Verdict.build_error, built=False),
+        attempt("hpc/b/serial/generate", 0, Verdict.ok, 1.0, threads=1, model="serial"),
+        attempt("hpc/b/serial/generate", 1, Verdict.ok, 1.2, threads=1, model="serial"),
+        attempt("hpc/b/serial/generate", 2, Verdict.infra_error, threads=1, model="serial"),  # not counted
+        attempt("hpc/b/serial/generate", 3, Verdict.timeout, threads=1, model="serial"),
     ]
     summary = score(attempts, [1, 2])
     expected_pass1 = (pass_at_k(3, 1, 1) + pass_at_k(3, 2, 1)) / 2
@@ -83,7 +83,7 @@ def test_score_matches_the_estimators_task_by_task():
 
 
 def test_k_larger_than_n_is_skipped_with_a_note():
-    summary = score([attempt("hpc/a/omp", 0, Verdict.ok, 1.0)], [1, 5])
+    summary = score([attempt("hpc/a/omp/generate", 0, Verdict.ok, 1.0)], [1, 5])
     assert "pass@5" not in summary.metrics
     assert any("k=5" in note for note in summary.notes)
 
@@ -131,7 +131,7 @@ def test_evaluation_speedup_and_its_paired_interval():
 
 
 V1_ATTEMPT = {  # a record as hpceval 0.1.0 wrote it: flat, kernel fields at the top, no schema_version
-    "task_id": "hpc/axpy/omp", "sample": 0, "round": 0, "suite": "hpc", "pack": "hpc", "problem": "axpy",
+    "task_id": "hpc/axpy/omp/generate", "sample": 0, "round": 0, "suite": "hpc", "pack": "hpc", "problem": "axpy",
     "problem_type": "dense_la", "execution_model": "omp", "agent": "reference", "judge": None, "verdict": "ok",
     "message": "", "built": True, "code_sha": "abc", "log_sha": None, "threads": 2, "ranks": 1, "build_s": 0.5,
     "check_s": 0.1, "time_s": 1.0, "baseline_times": [2.0, 2.0], "candidate_times": [1.0, 1.0],

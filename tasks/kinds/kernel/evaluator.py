@@ -62,6 +62,9 @@ def declared_signatures(driver: str, entry: str) -> list[str]:
     return [m.group(0) for m in re.finditer(rf"^[^\n;{{}}#/]*\b{names}\s*\([^;{{]*\)(?=\s*;)", driver, re.M)]
 
 
+GENERATE = "generate"  # the mode of every kernel task so far: write the code from the spec (ids end in it)
+
+
 class KernelEvaluator:
     kind: ClassVar[str] = "kernel"
     answers: ClassVar[AnswerKind] = AnswerKind.code
@@ -71,9 +74,10 @@ class KernelEvaluator:
 
     def expand(self, pack: Pack, problem: Problem) -> list[Task]:
         spec = kernel_spec(problem)
-        return [Task(task_id=f"{pack.name}/{spec.name}/{model}", suite=pack.spec.suite, pack=pack.name,
+        return [Task(task_id=f"{pack.name}/{spec.name}/{model}/{GENERATE}", suite=pack.spec.suite, pack=pack.name,
                      problem=spec.name, title=spec.title, problem_type=spec.problem_type, kind=self.kind,
-                     execution_model=model, language=pack.spec.defaults.language, entry_point=spec.entry_point,
+                     execution_model=model, mode=GENERATE, language=pack.spec.defaults.language,
+                     entry_point=spec.entry_point,
                      signature=spec.signature)
                 for model in spec.models]
 
