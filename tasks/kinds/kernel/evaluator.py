@@ -62,6 +62,22 @@ def declared_signatures(driver: str, entry: str) -> list[str]:
     return [m.group(0) for m in re.finditer(rf"^[^\n;{{}}#/]*\b{names}\s*\([^;{{]*\)(?=\s*;)", driver, re.M)]
 
 
+HANDSHAKE_SHARE = 0.01  # the handshake may cost at most this share of the reference's median call
+
+
+def handshake_too_large(outcome: Outcome) -> str | None:
+    """None when the time size is large enough to measure: the trusted side's round trip to the worker (what every
+    timed call pays beyond its work) is under 1% of the reference's median call. Else the fix."""
+    m = outcome.measurement
+    if not isinstance(m, KernelMeasurement) or m.handshake_us is None or not m.candidate_median_s:
+        return "the time step reported no handshake or no calls"
+    share = m.handshake_us * 1e-6 / m.candidate_median_s
+    if share < HANDSHAKE_SHARE:
+        return None
+    return (f"the handshake ({m.handshake_us:.0f} us) is {share:.1%} of the reference's median call "
+            f"({m.candidate_median_s * 1e3:.2f} ms), over {HANDSHAKE_SHARE:.0%}: raise sizes.time")
+
+
 GENERATE = "generate"  # the mode of every kernel task so far: write the code from the spec (ids end in it)
 
 
@@ -150,7 +166,8 @@ class KernelEvaluator:
     def validation_cases(self, pack: Pack, task: Task) -> list[ValidationCase]:
         problem = pack.problem_of(task)
         baseline_verdict = Verdict.ok if task.execution_model == "serial" else Verdict.wrong_model
-        out = [ValidationCase("reference", self.static_answer(pack, task, "reference"), Verdict.ok),
+        out = [ValidationCase("reference", self.static_answer(pack, task, "reference"), Verdict.ok,
+                              also=handshake_too_large),
                ValidationCase("baseline", self.static_answer(pack, task, "baseline"), baseline_verdict),
                ValidationCase("broken", problem.read("broken.cpp"), None)]
         if task.execution_model == "serial":  # near misses are about the checks, the same in every model
