@@ -28,10 +28,14 @@ def cell(measurement: dict | None, verdict: str, model: str) -> str:
 
 
 def table(run: Path) -> str:
+    return markdown([json.loads(line) for line in (run / "attempts.jsonl").read_text().splitlines()])
+
+
+def markdown(attempts: list[dict]) -> str:
+    """The table from attempts (dicts with problem, problem_type, execution_model, verdict, measurement)."""
     rows: dict[str, dict[str, str]] = {}
     info: dict[str, tuple[str, str]] = {}
-    for line in (run / "attempts.jsonl").read_text().splitlines():
-        attempt = json.loads(line)
+    for attempt in attempts:
         measurement = attempt.get("measurement")
         rows.setdefault(attempt["problem"], {})[attempt["execution_model"]] = cell(
             measurement, attempt["verdict"], attempt["execution_model"])

@@ -1,9 +1,10 @@
 """`hpceval validate` on the hpc pack, with and without the sandbox's build cache (sandbox/build_cache.py): the
 wall time of the whole validation and the build time a job spends (every build step, a cached one at 0 s).
 
-    python benchmarks/hpc_validate.py [--task GLOB ...] [--sandbox docker|local] [--workers 2] [--no-cache]
+    python benchmarks/hpc_validate.py [--task GLOB ...] [--sandbox docker|local] [--workers 2] [--no-cache] [--table]
 
-Prints: tasks, checks held, wall time, jobs, the median and total build seconds per job, and the cache's hits.
+Prints: tasks, checks held, wall time, jobs, the median and total build seconds per job, and the cache's hits; with
+--table, the references' speedups per problem and model (benchmarks/hpc_reference_table.py's table).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import threading
 import time
 from fnmatch import fnmatch
 from typing import cast
+
+from hpc_reference_table import markdown  # benchmarks/, beside this file
 
 from hpceval.harness.sandboxes import SandboxOptions, make_sandbox
 from hpceval.harness.validate import validate_tasks
@@ -48,6 +51,7 @@ def main() -> None:
     parser.add_argument("--sandbox", default="docker")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-cache", action="store_true", help="build everything in every job (the old way)")
+    parser.add_argument("--table", action="store_true", help="also print the references' speedups as Markdown")
     args = parser.parse_args()
     pack = load_packs(["hpc"])[0]
     tasks = [t for t in pack.tasks if not args.task or any(fnmatch(t.task_id, g) for g in args.task)]
@@ -63,6 +67,12 @@ def main() -> None:
     for check in checks:
         if not check.holds:
             print(f"  FAIL {check.task_id} {check.solution}: {check.verdict} {check.message[:200]}")
+    if args.table:
+        tasks_by_id = {t.task_id: t for t in tasks}
+        print(markdown([{"problem": tasks_by_id[c.task_id].problem, "problem_type": tasks_by_id[c.task_id].problem_type,
+                         "execution_model": tasks_by_id[c.task_id].execution_model, "verdict": c.verdict.value,
+                         "measurement": c.measurement.model_dump() if c.measurement else None}
+                        for c in checks if c.solution == "reference"]))
     builds = getattr(recording.inner, "builds", None)
     print(f"hpc validate ({'no cache' if args.no_cache else 'build cache'}, {args.sandbox}, {args.workers} workers): "
           f"{len(tasks)} tasks, {held}/{len(checks)} checks hold, {wall:.0f} s; {len(recording.build_s)} jobs, build "

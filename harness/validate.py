@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from hpceval.harness.evaluate import evaluate
 from hpceval.sandbox.base import Sandbox, Verdict
-from hpceval.tasks.kinds import ValidationCase
+from hpceval.tasks.kinds import Measurement, ValidationCase
 from hpceval.tasks.loader import Pack, Task
 
 
@@ -22,6 +22,7 @@ class Check:
     message: str
     expected: Verdict | None = None  # None: any failing verdict
     failed: bool = False  # the verdict held, but a further condition of the case did not (see `message`)
+    measurement: Measurement | None = None  # what the job measured (the reference's speedup, for one)
 
     @property
     def holds(self) -> bool:
@@ -46,7 +47,8 @@ def validate_tasks(
     def run_one(item: tuple[Pack, Task, ValidationCase]) -> Check:
         pack, task, solution = item
         outcome = evaluate(sandbox, pack, task, solution.answer)
-        check = Check(task.task_id, solution.name, outcome.verdict, outcome.message, solution.expected)
+        check = Check(task.task_id, solution.name, outcome.verdict, outcome.message, solution.expected,
+                      measurement=outcome.measurement)
         if check.holds and solution.also is not None:
             failure = solution.also(outcome)
             if failure:
