@@ -184,6 +184,8 @@ def run(
         no_cache=no_cache, cost_limit=cost_limit, prices=prices, request_timeout=request_timeout,
         max_retries=max_retries, retry_base_delay=retry_base_delay)
     plan = plan_run(options)  # the cheap checks; the sandbox only after them
+    if plan.note:
+        typer.echo(f"note: {plan.note}", err=True)
     try:
         backend, note = resolve_sandbox_name(plan.requested_sandbox(), options.image)
         if backend == "local":

@@ -58,13 +58,24 @@ def build_agent(spec: str, packs: list[Pack], tasks: list[Task], options: ModelO
     return agent
 
 
-def resolve_tasks(suite: str, globs: list[str], dataset: str | None = None
+def resolve_tasks(suite: str, globs: list[str], dataset: str | None = None, pack_defaults: bool = False
                   ) -> tuple[list[Pack], list[tuple[Pack, Task]]]:
+    """The suite's packs and the tasks the globs select; with no glob, every task, or where `pack_defaults` each
+    pack's `default_tasks`."""
     try:
         packs = packs_of_suite(suite, dataset)
-        return packs, select_tasks(packs, globs)
+        if globs or not pack_defaults:
+            return packs, select_tasks(packs, globs)
+        return packs, [pair for pack in packs for pair in select_tasks([pack], pack.spec.default_tasks or None)]
     except PackError as exc:
         raise UserError(str(exc)) from None
+
+
+def default_selection_note(packs: list[Pack], pairs: list[tuple[Pack, Task]]) -> str | None:
+    """What a run without --task leaves out of a pack that names its default tasks."""
+    notes = [f"{pack.name}: {sum(p is pack for p, _ in pairs)} of {len(pack.tasks)} tasks, the pack's default "
+             f"selection; --task '{pack.name}/*' runs them all" for pack in packs if pack.spec.default_tasks]
+    return "; ".join(notes) or None
 
 
 def open_run(config: RunConfig, out: Path, packs: list[Pack], fingerprint: dict[str, object]) -> RunStore:
@@ -250,6 +261,7 @@ class RunPlan:
     pairs: list[tuple[Pack, Task]]
     agent: Agent
     out: Path
+    note: str | None = None  # what the selection left out (a run without --task of a pack with default tasks)
 
     def config(self, backend: str) -> RunConfig:
         o, m = self.options, self.model
@@ -281,13 +293,14 @@ def check_timer(timer: Timer, pairs: list[tuple[Pack, Task]]) -> None:
 def plan_run(options: RunOptions) -> RunPlan:
     """The cheap checks, in order: flag combinations, suite, task globs, --out, the agent (the caller closes it)."""
     model = options.model()
-    packs, pairs = resolve_tasks(options.suite, list(options.tasks), options.dataset)
+    packs, pairs = resolve_tasks(options.suite, list(options.tasks), options.dataset, pack_defaults=True)
     check_timer(options.timer, pairs)
     out = options.out or default_out(options.suite, options.agent)
     check_out_dir(out)
     agent = build_agent(options.agent, packs, [t for _, t in pairs], model)  # a replay file may hold more than --limit
+    note = None if options.tasks else default_selection_note(packs, pairs)
     pairs = pairs[:options.limit] if options.limit else pairs
-    return RunPlan(options=options, model=model, packs=packs, pairs=pairs, agent=agent, out=out)
+    return RunPlan(options=options, model=model, packs=packs, pairs=pairs, agent=agent, out=out, note=note)
 
 
 @dataclass

@@ -82,6 +82,8 @@ class PackSpec(Strict):
     dataset: str | None = None
     dataset_hint: str = ""  # where users get that dataset, for the error when --dataset is missing
     description: str = ""
+    # task-id globs `hpceval run` evaluates when no --task is given (a quick, representative set); empty: every task
+    default_tasks: list[str] = Field(default_factory=list)
     prompt_template: str | None = None  # older name of prompts.task
     prompts: PromptFiles = Field(default_factory=PromptFiles)
     answer: AnswerFormat = Field(default_factory=AnswerFormat)

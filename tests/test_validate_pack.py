@@ -62,3 +62,22 @@ def test_every_mutant_differs_from_its_baseline_and_a_stale_edit_names_the_fix(t
         assert "occurs 0 times in baseline.cpp; make it match exactly once" in str(exc)
     else:
         raise AssertionError("a stale mutant edit must be a pack error")
+
+
+def test_the_pack_spans_sixty_problems_in_twelve_types():
+    """Issue 13's breadth: >= 60 problems, >= 5 in each of ParEval's 12 types, four execution models each."""
+    import json
+    from collections import Counter
+
+    result = hpceval("list", "--suite", "hpc", "--json")
+    assert result.returncode == 0, result.stderr
+    tasks = json.loads(result.stdout)
+    problems = {task["problem"]: task["problem_type"] for task in tasks}
+    per_type = Counter(problems.values())
+    assert len(problems) >= 60 and len(tasks) >= 240, (len(problems), len(tasks))
+    assert sorted(per_type) == sorted(["dense_la", "sparse_la", "stencil", "reduce", "scan", "sort", "search",
+                                       "histogram", "graph", "geometry", "fft", "transform"]), per_type
+    assert min(per_type.values()) >= 5, per_type
+    assert {task["task_id"].rsplit("/", 1)[1] for task in tasks} == {"generate"}
+    assert Counter(task["execution_model"] for task in tasks) == {m: len(problems) for m in
+                                                                  ("serial", "omp", "mpi", "mpi+omp")}
