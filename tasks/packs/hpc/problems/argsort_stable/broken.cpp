@@ -1,0 +1,11 @@
+// Deliberately wrong argsort_stable: ties are broken by descending index (the later element first).
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+void argsort_stable(const std::vector<double> &x, std::vector<int64_t> &perm) {
+    const size_t n = x.size();
+    for (size_t i = 0; i < n; ++i) perm[i] = static_cast<int64_t>(i);
+    std::sort(perm.begin(), perm.end(), [&x](int64_t a, int64_t b) { return x[a] < x[b] || (x[a] == x[b] && a > b); });
+}

@@ -1,0 +1,447 @@
+// MPI+OpenMP reference of circular_convolution: the MPI reference (decimation in frequency over
+// the ranks, product spectrum from z = a + i b, MPI_Reduce of the twiddled shares on rank 0) with
+// every loop and FFT pass of a rank shared among its OpenMP threads.
+#include <mpi.h>
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846264338327950288;
+
+// exp(sign * 2 pi i k / n), from the exact angle 2 pi k / n (k < n).
+void unit_root(double sign, std::size_t k, std::size_t n, double &re, double &im) {
+    const double a = 2.0 * kPi * static_cast<double>(k) / static_cast<double>(n);
+    re = std::cos(a);
+    im = sign * std::sin(a);
+}
+
+std::size_t log2_ceil(std::size_t n) {
+    std::size_t lg = 0;
+    while ((std::size_t(1) << lg) < n) ++lg;
+    return lg;
+}
+
+// w^e = exp(sign * 2 pi i e / n) for 0 <= e < n (n a power of two) from two short tables of
+// exact roots, w^e = hi[e >> shift] * lo[e & mask]: one complex product, no drift, O(sqrt(n)) setup.
+struct Roots {
+    std::size_t shift = 0, mask = 0;
+    std::vector<double> lo, hi;
+    void init(std::size_t n, double sign) {
+        shift = (log2_ceil(n) + 1) / 2;
+        const std::size_t nlo = std::size_t(1) << shift, nhi = (n + nlo - 1) / nlo;
+        mask = nlo - 1;
+        lo.resize(2 * nlo);
+        hi.resize(2 * nhi);
+        for (std::size_t k = 0; k < nlo; ++k) unit_root(sign, k, n, lo[2 * k], lo[2 * k + 1]);
+        for (std::size_t k = 0; k < nhi; ++k) unit_root(sign, k * nlo, n, hi[2 * k], hi[2 * k + 1]);
+    }
+    void get(std::size_t e, double &re, double &im) const {
+        const double *a = &hi[2 * (e >> shift)], *b = &lo[2 * (e & mask)];
+        re = a[0] * b[0] - a[1] * b[1];
+        im = a[0] * b[1] + a[1] * b[0];
+    }
+};
+
+// In-cache FFT of power-of-two length n on split arrays (re, im) that are already in bit-reversed
+// order: one radix-2 pass when log2(n) is odd, then radix-4 passes (two radix-2 stages each) with
+// per-pass contiguous twiddle tables. Split arrays vectorize without shuffles.
+struct SmallPlan {
+    std::size_t n = 0, lg = 0;
+    double sign = -1.0;
+    std::vector<std::uint32_t> rev;
+    std::vector<double> w2r, w2i, w4r, w4i;  // pass of quarter size q: w_{2q}^j and w_{4q}^j at [q + j], j < q
+    void init(std::size_t len, double sgn) {
+        n = len;
+        sign = sgn;
+        lg = log2_ceil(n);
+        rev.assign(n, 0);
+        for (std::size_t i = 0; i < n; ++i) {
+            std::size_t r = 0;
+            for (std::size_t b = 0; b < lg; ++b) r |= ((i >> b) & 1) << (lg - 1 - b);
+            rev[i] = static_cast<std::uint32_t>(r);
+        }
+        w2r.assign(n + 1, 0.0);
+        w2i = w4r = w4i = w2r;
+        for (std::size_t q = (lg & 1) ? 2 : 4; 4 * q <= n; q *= 4)
+            for (std::size_t j = 0; j < q; ++j) {
+                unit_root(sign, j, 2 * q, w2r[q + j], w2i[q + j]);
+                unit_root(sign, j, 4 * q, w4r[q + j], w4i[q + j]);
+            }
+    }
+    void run(double *__restrict re, double *__restrict im) const {
+        std::size_t q = 1;
+        if (lg & 1) {
+            for (std::size_t i = 0; i < n; i += 2) {
+                const double ar = re[i], ai = im[i], br = re[i + 1], bi = im[i + 1];
+                re[i] = ar + br;
+                im[i] = ai + bi;
+                re[i + 1] = ar - br;
+                im[i + 1] = ai - bi;
+            }
+            q = 2;
+        } else if (n >= 4) {
+            // the first radix-4 pass: twiddles 1 and sign * i only
+            for (std::size_t i = 0; i < n; i += 4) {
+                const double ar = re[i] + re[i + 1], ai = im[i] + im[i + 1];
+                const double br = re[i] - re[i + 1], bi = im[i] - im[i + 1];
+                const double cr = re[i + 2] + re[i + 3], ci = im[i + 2] + im[i + 3];
+                const double dr = re[i + 2] - re[i + 3], di = im[i + 2] - im[i + 3];
+                const double er = -sign * di, ei = sign * dr;
+                re[i] = ar + cr;
+                im[i] = ai + ci;
+                re[i + 2] = ar - cr;
+                im[i + 2] = ai - ci;
+                re[i + 1] = br + er;
+                im[i + 1] = bi + ei;
+                re[i + 3] = br - er;
+                im[i + 3] = bi - ei;
+            }
+            q = 4;
+        }
+        for (; 4 * q <= n; q *= 4) {
+            const double *__restrict c2 = w2r.data() + q, *__restrict s2 = w2i.data() + q;
+            const double *__restrict c4 = w4r.data() + q, *__restrict s4 = w4i.data() + q;
+            for (std::size_t s = 0; s < n; s += 4 * q) {
+                double *__restrict r0 = re + s, *__restrict r1 = r0 + q, *__restrict r2 = r1 + q, *__restrict r3 = r2 + q;
+                double *__restrict i0 = im + s, *__restrict i1 = i0 + q, *__restrict i2 = i1 + q, *__restrict i3 = i2 + q;
+                for (std::size_t j = 0; j < q; ++j) {
+                    const double t1r = r1[j] * c2[j] - i1[j] * s2[j], t1i = r1[j] * s2[j] + i1[j] * c2[j];
+                    const double t3r = r3[j] * c2[j] - i3[j] * s2[j], t3i = r3[j] * s2[j] + i3[j] * c2[j];
+                    const double ar = r0[j] + t1r, ai = i0[j] + t1i, br = r0[j] - t1r, bi = i0[j] - t1i;
+                    const double cr = r2[j] + t3r, ci = i2[j] + t3i, dr = r2[j] - t3r, di = i2[j] - t3i;
+                    const double ur = cr * c4[j] - ci * s4[j], ui = cr * s4[j] + ci * c4[j];
+                    const double vr = dr * c4[j] - di * s4[j], vi = dr * s4[j] + di * c4[j];
+                    const double er = -sign * vi, ei = sign * vr;  // (sign * i) * v
+                    r0[j] = ar + ur;
+                    i0[j] = ai + ui;
+                    r2[j] = ar - ur;
+                    i2[j] = ai - ui;
+                    r1[j] = br + er;
+                    i1[j] = bi + ei;
+                    r3[j] = br - er;
+                    i3[j] = bi - ei;
+                }
+            }
+        }
+    }
+};
+
+constexpr std::size_t kGroup = 8;         // columns (rows) moved together: 128-byte runs of memory
+constexpr std::size_t kDirectMax = 4096;  // lengths up to this are one in-cache transform
+
+// FFT of power-of-two length m: out[k * ostride] = scale * sum_j in[j * stride] * w^(j k) with
+// w = exp(sign * 2 pi i / m) (interleaved complex; strides count complex numbers). Up to kDirectMax one in-cache pass;
+// beyond, the four-step algorithm with m = n1 * n2 (j = n2 * j1 + j2, k = k1 + n1 * k2):
+// length-n1 FFTs down the columns of the n1 x n2 input, twiddles w_m^(j2 * k1), then length-n2 FFTs
+// along the rows, written transposed. Each pass moves kGroup columns or rows through cache at once.
+struct Plan {
+    std::size_t m = 0, n1 = 0, n2 = 0;
+    double scale = 1.0;
+    SmallPlan direct, p1, p2;
+    Roots roots;
+    void init(std::size_t len, double sign, double scl = 1.0) {
+        m = len;
+        scale = scl;
+        if (m <= kDirectMax) {
+            direct.init(m, sign);
+            return;
+        }
+        const std::size_t lg = log2_ceil(m);
+        n1 = std::size_t(1) << (lg / 2);
+        n2 = m / n1;
+        p1.init(n1, sign);
+        p2.init(n2, sign);
+        roots.init(m, sign);
+    }
+    bool four_step() const { return m > kDirectMax; }
+    std::size_t col_blocks() const { return n2 / kGroup; }
+    std::size_t row_blocks() const { return n1 / kGroup; }
+    std::size_t buf_doubles() const { return four_step() ? 2 * kGroup * n2 : 2 * m; }
+    // Columns [cb * kGroup, cb * kGroup + kGroup): FFT, twiddle, store into S (n1 x n2, interleaved).
+    void columns(std::size_t cb, const double *in, std::size_t stride, double *S, double *buf) const {
+        const std::size_t c0 = cb * kGroup;
+        const std::uint32_t *rev = p1.rev.data();
+        double *re = buf, *im = buf + kGroup * n1;
+        for (std::size_t j1 = 0; j1 < n1; ++j1) {
+            const double *src = in + 2 * (n2 * j1 + c0) * stride;
+            const std::size_t d = rev[j1];
+            for (std::size_t g = 0; g < kGroup; ++g) {
+                re[g * n1 + d] = src[2 * g * stride];
+                im[g * n1 + d] = src[2 * g * stride + 1];
+            }
+        }
+        for (std::size_t g = 0; g < kGroup; ++g) {
+            double *cr = re + g * n1, *ci = im + g * n1;
+            p1.run(cr, ci);
+            const std::size_t c = c0 + g;
+            for (std::size_t k1 = 1; k1 < n1; ++k1) {
+                double wr, wi;
+                roots.get(k1 * c, wr, wi);
+                const double xr = cr[k1], xi = ci[k1];
+                cr[k1] = xr * wr - xi * wi;
+                ci[k1] = xr * wi + xi * wr;
+            }
+        }
+        for (std::size_t k1 = 0; k1 < n1; ++k1) {
+            double *dst = S + 2 * (k1 * n2 + c0);
+            for (std::size_t g = 0; g < kGroup; ++g) {
+                dst[2 * g] = re[g * n1 + k1];
+                dst[2 * g + 1] = im[g * n1 + k1];
+            }
+        }
+    }
+    // Rows [rb * kGroup, rb * kGroup + kGroup) of S: FFT, store to out[(k1 + n1 * k2) * ostride].
+    void rows(std::size_t rb, const double *S, double *out, std::size_t ostride, double *buf) const {
+        const std::size_t r0 = rb * kGroup;
+        const std::uint32_t *rev = p2.rev.data();
+        double *re = buf, *im = buf + kGroup * n2;
+        for (std::size_t g = 0; g < kGroup; ++g) {
+            const double *src = S + 2 * (r0 + g) * n2;
+            double *dr = re + g * n2, *di = im + g * n2;
+            for (std::size_t j2 = 0; j2 < n2; ++j2) {
+                dr[j2] = src[2 * rev[j2]];
+                di[j2] = src[2 * rev[j2] + 1];
+            }
+            p2.run(dr, di);
+        }
+        for (std::size_t k2 = 0; k2 < n2; ++k2) {
+            double *dst = out + 2 * (k2 * n1 + r0) * ostride;
+            for (std::size_t g = 0; g < kGroup; ++g) {
+                dst[2 * g * ostride] = scale * re[g * n2 + k2];
+                dst[2 * g * ostride + 1] = scale * im[g * n2 + k2];
+            }
+        }
+    }
+    // The in-cache path (m <= kDirectMax); out may equal in.
+    void small(const double *in, std::size_t stride, double *out, std::size_t ostride, double *buf) const {
+        const std::uint32_t *rev = direct.rev.data();
+        double *re = buf, *im = buf + m;
+        for (std::size_t j = 0; j < m; ++j) {
+            re[j] = in[2 * rev[j] * stride];
+            im[j] = in[2 * rev[j] * stride + 1];
+        }
+        direct.run(re, im);
+        for (std::size_t j = 0; j < m; ++j) {
+            out[2 * j * ostride] = scale * re[j];
+            out[2 * j * ostride + 1] = scale * im[j];
+        }
+    }
+    // The whole transform on the calling thread, output k at out[2 * k * ostride]; out may equal in
+    // (all of the input is read before any output is written).
+    void run(const double *in, std::size_t stride, double *out, std::size_t ostride = 1) const {
+        std::unique_ptr<double[]> buf(new double[buf_doubles()]);
+        if (!four_step()) {
+            small(in, stride, out, ostride, buf.get());
+            return;
+        }
+        std::unique_ptr<double[]> S(new double[2 * m]);
+        for (std::size_t cb = 0; cb < col_blocks(); ++cb) columns(cb, in, stride, S.get(), buf.get());
+        for (std::size_t rb = 0; rb < row_blocks(); ++rb) rows(rb, S.get(), out, ostride, buf.get());
+    }
+};
+
+// The transform with the column and row passes shared among the OpenMP threads (each thread has
+// its own buffer); short transforms run on the calling thread.
+void run_parallel(const Plan &p, const double *in, std::size_t stride, double *out, std::size_t ostride = 1) {
+    if (!p.four_step()) {
+        p.run(in, stride, out, ostride);
+        return;
+    }
+    std::unique_ptr<double[]> S(new double[2 * p.m]);
+    double *s = S.get();
+    const std::ptrdiff_t ncb = static_cast<std::ptrdiff_t>(p.col_blocks());
+    const std::ptrdiff_t nrb = static_cast<std::ptrdiff_t>(p.row_blocks());
+#pragma omp parallel
+    {
+        std::unique_ptr<double[]> buf(new double[p.buf_doubles()]);
+#pragma omp for schedule(static)
+        for (std::ptrdiff_t cb = 0; cb < ncb; ++cb) p.columns(static_cast<std::size_t>(cb), in, stride, s, buf.get());
+#pragma omp for schedule(static)
+        for (std::ptrdiff_t rb = 0; rb < nrb; ++rb) p.rows(static_cast<std::size_t>(rb), s, out, ostride, buf.get());
+    }
+}
+
+constexpr std::size_t kMinShare = 2048;  // fewest outputs per rank worth a message
+
+// The number Q of ranks that share a length-n transform (n a power of two): the largest power of
+// two <= the number of ranks with n >= kMinShare * Q; shorter transforms stay on rank 0.
+std::size_t active_ranks(std::size_t n, int size) {
+    std::size_t q = 1;
+    while (2 * q <= static_cast<std::size_t>(size) && n >= kMinShare * 2 * q) q *= 2;
+    return q;
+}
+
+// Decimation in frequency over Q ranks, m = n / Q: X[Q k + r] = sum_{j < m} y_r[j] * w_m^(j k) with
+// y_r[j] = w_n^(r j) * sum_{s < Q} x[j + m s] * w_Q^(r s). Writes scale * y_r[j] for j in [j0, j1);
+// load(i, re, im) reads x[i]; rn holds the roots of unity of order n, wq those of order Q (same sign).
+template <class Load>
+void decimate(Load load, std::size_t n, std::size_t Q, std::size_t r, const Roots &rn, const std::vector<double> &wq,
+              double scale, double *y, std::size_t j0, std::size_t j1) {
+    const std::size_t m = n / Q;
+    for (std::size_t j = j0; j < j1; ++j) {
+        double sr = 0.0, si = 0.0;
+        for (std::size_t s = 0; s < Q; ++s) {
+            const std::size_t e = (r * s) % Q;
+            double xr, xi;
+            load(j + m * s, xr, xi);
+            sr += xr * wq[2 * e] - xi * wq[2 * e + 1];
+            si += xr * wq[2 * e + 1] + xi * wq[2 * e];
+        }
+        double wr = 1.0, wi = 0.0;
+        if (r != 0) rn.get(r * j, wr, wi);
+        y[2 * j] = scale * (sr * wr - si * wi);
+        y[2 * j + 1] = scale * (sr * wi + si * wr);
+    }
+}
+
+// z = a + i b: one complex FFT carries both spectra, A_k B_k = (Z_k^2 - conj(Z_{-k})^2) / (4i).
+// c is real, so its inverse transform is one of half length: y_l = c[2l] + i c[2l+1] is
+// (1/n) * IDFT_{n/2}(E + i O) with E_k = C_k + C_{k+n/2}, O_k = (C_k - C_{k+n/2}) * exp(2 pi i k / n).
+// This fills Y[k] = E_k + i O_k for k in [k0, k1) from the spectrum Z (length n).
+void half_spectrum(const double *Z, std::size_t n, const Roots &inv, double *Y, std::size_t k0, std::size_t k1) {
+    const std::size_t h = n / 2;
+    for (std::size_t k = k0; k < k1; ++k) {
+        // C_k from Z_k and Z_{n-k}; C_{k+h} from Z_{k+h} and Z_{h-k}
+        const std::size_t kn = (n - k) % n, k2 = k + h, k2n = h - k;
+        const double ar = Z[2 * k], ai = Z[2 * k + 1], br = Z[2 * kn], bi = -Z[2 * kn + 1];
+        const double pr = ar * ar - ai * ai - (br * br - bi * bi), pi = 2.0 * (ar * ai - br * bi);
+        const double cr = 0.25 * pi, ci = -0.25 * pr;  // (p) / (4i)
+        const double er = Z[2 * k2], ei = Z[2 * k2 + 1], fr = Z[2 * k2n], fi = -Z[2 * k2n + 1];
+        const double qr = er * er - ei * ei - (fr * fr - fi * fi), qi = 2.0 * (er * ei - fr * fi);
+        const double dr = 0.25 * qi, di = -0.25 * qr;
+        double wr, wi;
+        inv.get(k, wr, wi);
+        const double sr = cr - dr, si = ci - di;
+        const double orr = sr * wr - si * wi, oi = sr * wi + si * wr;
+        Y[2 * k] = (cr + dr) - oi;
+        Y[2 * k + 1] = (ci + di) + orr;
+    }
+}
+
+// The serial method on the calling rank alone (short vectors).
+void convolve_local(const std::vector<double> &a, const std::vector<double> &b, std::vector<double> &c,
+                    std::size_t n) {
+    if (n == 1) {
+        c[0] = a[0] * b[0];
+        return;
+    }
+    const std::size_t h = n / 2;
+    std::unique_ptr<double[]> z(new double[2 * n]), y(new double[2 * h]);
+    for (std::size_t j = 0; j < n; ++j) {
+        z[2 * j] = a[j];
+        z[2 * j + 1] = b[j];
+    }
+    Plan fwd, bwd;
+    fwd.init(n, -1.0);
+    bwd.init(h, 1.0, 1.0 / static_cast<double>(n));
+    fwd.run(z.get(), 1, z.get());
+    Roots inv;
+    inv.init(n, 1.0);
+    half_spectrum(z.get(), n, inv, y.get(), 0, h);
+    bwd.run(y.get(), 1, c.data());
+}
+
+}  // namespace
+
+void circular_convolution(const std::vector<double> &a, const std::vector<double> &b, std::vector<double> &c,
+                          size_t n) {
+    int rank = 0, size = 1;
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    MPI_Comm_size(MPI_COMM_WORLD, &size);
+    const std::size_t Q = active_ranks(n, size);
+    if (Q == 1) {
+        if (rank == 0) convolve_local(a, b, c, n);
+        return;
+    }
+    const std::size_t r = static_cast<std::size_t>(rank);
+    MPI_Comm comm = MPI_COMM_WORLD;
+    if (Q < static_cast<std::size_t>(size)) {  // only the first Q ranks take part
+        MPI_Comm_split(MPI_COMM_WORLD, r < Q ? 0 : MPI_UNDEFINED, rank, &comm);
+        if (r >= Q) return;
+    }
+    const std::size_t m = n / Q;
+    Roots fw, bw;
+    fw.init(n, -1.0);
+    bw.init(n, 1.0);
+    std::vector<double> wqf(2 * Q), wqb(2 * Q);
+    for (std::size_t e = 0; e < Q; ++e) {
+        unit_root(-1.0, e, Q, wqf[2 * e], wqf[2 * e + 1]);
+        unit_root(1.0, e, Q, wqb[2 * e], wqb[2 * e + 1]);
+    }
+    const std::ptrdiff_t len = static_cast<std::ptrdiff_t>(m);
+    const std::ptrdiff_t chunks = (len + 1023) / 1024;
+
+    // 1. Z[Q k + r] for all k: a length-m FFT of the decimated z = a + i b.
+    std::unique_ptr<double[]> Y(new double[2 * m]);
+    double *yp = Y.get();
+    const auto load = [&a, &b](std::size_t i, double &re, double &im) {
+        re = a[i];
+        im = b[i];
+    };
+#pragma omp parallel for schedule(static) if (m >= 16384)
+    for (std::ptrdiff_t ch = 0; ch < chunks; ++ch) {
+        const std::size_t j0 = static_cast<std::size_t>(ch) * 1024;
+        decimate(load, n, Q, r, fw, wqf, 1.0, yp, j0, std::min(m, j0 + 1024));
+    }
+    Plan fwd, bwd;
+    fwd.init(m, -1.0);
+    bwd.init(m, 1.0);
+    run_parallel(fwd, yp, 1, yp, 1);
+
+    // 2. Z at the mirrored frequencies -(Q k + r) lives on rank (Q - r) mod Q (this rank when Q = 2).
+    const std::size_t partner = (Q - r) % Q;
+    std::unique_ptr<double[]> mirror;
+    const double *zp = yp;
+    if (partner != r) {
+        mirror.reset(new double[2 * m]);
+        MPI_Sendrecv(yp, static_cast<int>(2 * m), MPI_DOUBLE, static_cast<int>(partner), 1, mirror.get(),
+                     static_cast<int>(2 * m), MPI_DOUBLE, static_cast<int>(partner), 1, comm, MPI_STATUS_IGNORE);
+        zp = mirror.get();
+    }
+
+    // 3. C = A B = (Z_k^2 - conj(Z_{-k})^2) / (4i) on this rank's frequencies, then P = IDFT_m(C).
+    std::unique_ptr<double[]> P(new double[2 * m]);
+    double *pp = P.get();
+#pragma omp parallel for schedule(static) if (m >= 16384)
+    for (std::ptrdiff_t kk = 0; kk < len; ++kk) {
+        const std::size_t k = static_cast<std::size_t>(kk);
+        const std::size_t kp = ((n - (Q * k + r)) % n) / Q;  // -(Q k + r) = Q kp + partner (mod n)
+        const double ar = yp[2 * k], ai = yp[2 * k + 1], br = zp[2 * kp], bi = -zp[2 * kp + 1];
+        const double pr = ar * ar - ai * ai - (br * br - bi * bi), pi = 2.0 * (ar * ai - br * bi);
+        pp[2 * k] = 0.25 * pi;
+        pp[2 * k + 1] = -0.25 * pr;
+    }
+    run_parallel(bwd, pp, 1, pp, 1);
+
+    // 4. c[j + m s] = (1/n) sum_r Re(w_Q^(-r s) w_n^(-r j) P_r[j]): every rank's share, summed on rank 0.
+    std::unique_ptr<double[]> own(rank == 0 ? nullptr : new double[n]);
+    double *contrib = rank == 0 ? c.data() : own.get();
+    const double inv_n = 1.0 / static_cast<double>(n);
+#pragma omp parallel for schedule(static) if (m >= 16384)
+    for (std::ptrdiff_t jj = 0; jj < len; ++jj) {
+        const std::size_t j = static_cast<std::size_t>(jj);
+        double tr = pp[2 * j], ti = pp[2 * j + 1];
+        if (r != 0) {
+            double wr, wi;
+            bw.get(r * j, wr, wi);
+            const double ur = tr * wr - ti * wi, ui = tr * wi + ti * wr;
+            tr = ur;
+            ti = ui;
+        }
+        for (std::size_t s = 0; s < Q; ++s) {
+            const std::size_t e = (r * s) % Q;
+            contrib[j + m * s] = inv_n * (tr * wqb[2 * e] - ti * wqb[2 * e + 1]);
+        }
+    }
+    if (rank == 0)
+        MPI_Reduce(MPI_IN_PLACE, c.data(), static_cast<int>(n), MPI_DOUBLE, MPI_SUM, 0, comm);
+    else
+        MPI_Reduce(contrib, nullptr, static_cast<int>(n), MPI_DOUBLE, MPI_SUM, 0, comm);
+    if (comm != MPI_COMM_WORLD) MPI_Comm_free(&comm);
+}

@@ -1,0 +1,244 @@
+// MPI+OpenMP reference of convex_hull_perimeter: x slabs, one per rank. All ranks pick the same slab boundaries
+// from a fixed sample of the x coordinates; each rank gathers the points of its slab
+// (x in [s_r, s_{r+1}), so equal x never straddles two slabs) and works on them alone:
+//  - Akl-Toussaint filtering: the slab's extreme points in eight directions (min/max of x, y, x + y,
+//    x - y) span a convex octagon inside the hull; points strictly inside it are dropped;
+//  - an LSD radix sort by x on order-preserving 64-bit keys (16-bit digits, digits shared by every key
+//    skipped), then runs of equal x sorted by y;
+//  - the lower and upper hull chains of the slab (Andrew's monotone chain).
+// Every global hull vertex is a vertex of its slab's chain, and the slabs are in x order, so rank 0
+// gathers the chains (MPI_Gather of the sizes, one MPI_Gatherv of the points) and runs one more chain
+// over their concatenation. The perimeter is the length of both chains.
+// Inside a rank every step is shared by OpenMP threads: per-thread extremes then filtering with
+// per-thread compaction, a parallel radix sort (per-thread digit counts become stable write offsets),
+// and per-thread chains over contiguous ranges of the sorted points, merged by one more chain. MPI is
+// called only outside the parallel regions.
+#include <mpi.h>
+#include <omp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <utility>
+#include <vector>
+
+namespace {
+
+struct Rec {
+    std::uint64_t key;  // order-preserving image of x
+    double y;
+};
+
+struct Pt {
+    double x, y;
+};
+
+constexpr std::uint64_t SIGN = std::uint64_t(1) << 63;
+constexpr int DIGITS = 4, BITS = 16;
+constexpr std::size_t RADIX = std::size_t(1) << BITS, MASK = RADIX - 1;
+
+inline std::uint64_t key_of(double x) {
+    std::uint64_t b;
+    std::memcpy(&b, &x, sizeof b);
+    return (b & SIGN) ? ~b : (b | SIGN);
+}
+
+inline double x_of(std::uint64_t k) {
+    const std::uint64_t b = (k & SIGN) ? (k ^ SIGN) : ~k;
+    double x;
+    std::memcpy(&x, &b, sizeof x);
+    return x;
+}
+
+inline double cross(const Pt &o, const Pt &a, const Pt &b) {
+    return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
+
+// Appends p to the lower (sign = +1: strict left turns) or upper (sign = -1) chain.
+inline void chain_push(std::vector<Pt> &c, const Pt &p, double sign) {
+    while (c.size() >= 2 && sign * cross(c[c.size() - 2], c.back(), p) <= 0.0) c.pop_back();
+    c.push_back(p);
+}
+
+double length(const std::vector<Pt> &c) {
+    double s = 0.0;
+    for (std::size_t i = 1; i < c.size(); ++i)
+        s += std::sqrt((c[i].x - c[i - 1].x) * (c[i].x - c[i - 1].x) + (c[i].y - c[i - 1].y) * (c[i].y - c[i - 1].y));
+    return s;
+}
+
+inline bool better(int e, double v, double w) {  // v beats w in extreme direction e
+    return (e == 0 || e == 1 || e == 2 || e == 7) ? v < w : v > w;
+}
+// Direction values for the eight extremes, counter-clockwise: min x, min x+y, min y, max x-y, max x,
+// max x+y, max y, min x-y.
+inline double dir(int e, const Pt &p) {
+    switch (e) {
+        case 0: case 4: return p.x;
+        case 1: case 5: return p.x + p.y;
+        case 2: case 6: return p.y;
+        default: return p.x - p.y;
+    }
+}
+
+// Lower and upper chains of the points in recs (filtered and sorted in place), with OpenMP threads.
+void slab_chains(std::vector<Rec> &recs, std::vector<Pt> &lc, std::vector<Pt> &uc) {
+    const std::size_t n = recs.size();
+    if (n == 0) return;
+    const int nthreads = n > 20000 ? omp_get_max_threads() : 1;
+    const std::size_t T = static_cast<std::size_t>(nthreads);
+    std::vector<Rec> tmp(n);
+    Rec *const a = recs.data();
+    Rec *const b = tmp.data();
+    std::vector<Pt> ext_of(T * 8);
+    std::vector<std::size_t> kept(T + 1, 0);
+    std::vector<std::vector<std::size_t>> hist(T);
+    std::vector<std::vector<Pt>> lower(T), upper(T);
+    Pt oct[8];
+    std::size_t m = 0;
+#pragma omp parallel num_threads(nthreads)
+    {
+        const std::size_t t = static_cast<std::size_t>(omp_get_thread_num());
+        const std::size_t lo = n * t / T, hi = n * (t + 1) / T;
+        Pt *ext = ext_of.data() + t * 8;
+        for (int e = 0; e < 8; ++e) ext[e] = {x_of(a[lo < n ? lo : 0].key), a[lo < n ? lo : 0].y};
+        for (std::size_t i = lo; i < hi; ++i) {
+            const Pt p = {x_of(a[i].key), a[i].y};
+            for (int e = 0; e < 8; ++e)
+                if (better(e, dir(e, p), dir(e, ext[e]))) ext[e] = p;
+        }
+#pragma omp barrier
+#pragma omp single
+        for (int e = 0; e < 8; ++e) {
+            Pt w = ext_of[static_cast<std::size_t>(e)];
+            for (std::size_t q = 1; q < T; ++q) {
+                const Pt &c = ext_of[q * 8 + static_cast<std::size_t>(e)];
+                if (better(e, dir(e, c), dir(e, w))) w = c;
+            }
+            oct[e] = w;
+        }  // implicit barrier
+        std::size_t c = lo;  // my survivors go to b[lo ..)
+        for (std::size_t i = lo; i < hi; ++i) {
+            const Pt p = {x_of(a[i].key), a[i].y};
+            bool inside = true;
+            for (int e = 0; e < 8; ++e) inside &= cross(oct[e], oct[(e + 1) & 7], p) > 0.0;
+            if (!inside) b[c++] = a[i];
+        }
+        kept[t + 1] = c - lo;
+#pragma omp barrier
+#pragma omp single
+        {
+            for (std::size_t q = 0; q < T; ++q) kept[q + 1] += kept[q];
+            m = kept[T];
+        }  // implicit barrier
+        std::copy(b + lo, b + lo + (kept[t + 1] - kept[t]), a + kept[t]);
+#pragma omp barrier
+        // parallel LSD radix sort of a[0, m) by x key
+        const std::size_t slo = m * t / T, shi = m * (t + 1) / T;
+        Rec *src = a, *dst = b;  // private copies: every thread swaps its own
+        std::vector<std::size_t> &h = hist[t];
+        h.assign(DIGITS * RADIX, 0);
+        for (std::size_t i = slo; i < shi; ++i)
+            for (int d = 0; d < DIGITS; ++d) ++h[static_cast<std::size_t>(d) * RADIX + ((src[i].key >> (BITS * d)) & MASK)];
+#pragma omp barrier
+        bool first_pass = true;
+        for (int d = 0; d < DIGITS; ++d) {
+            const int shift = BITS * d;
+            const std::size_t base = static_cast<std::size_t>(d) * RADIX;
+            const std::size_t v0 = (a[0].key >> shift) & MASK;
+            std::size_t same = 0;
+            for (std::size_t q = 0; q < T; ++q) same += hist[q][base + v0];
+            if (same == m) continue;  // every key shares this digit
+            if (!first_pass) {
+                std::fill(h.begin() + static_cast<std::ptrdiff_t>(base), h.begin() + static_cast<std::ptrdiff_t>(base + RADIX), 0);
+                for (std::size_t i = slo; i < shi; ++i) ++h[base + ((src[i].key >> shift) & MASK)];
+            }
+            first_pass = false;
+#pragma omp barrier
+            std::vector<std::size_t> off(RADIX);
+            std::size_t sum = 0;
+            for (std::size_t v = 0; v < RADIX; ++v) {
+                for (std::size_t q = 0; q < t; ++q) sum += hist[q][base + v];
+                off[v] = sum;
+                for (std::size_t q = t; q < T; ++q) sum += hist[q][base + v];
+            }
+            for (std::size_t i = slo; i < shi; ++i) dst[off[(src[i].key >> shift) & MASK]++] = src[i];
+#pragma omp barrier
+            std::swap(src, dst);
+        }
+        {  // runs of equal x in y order: a run is sorted by the thread holding its first element
+            std::size_t i = slo;
+            while (i > 0 && i < shi && src[i - 1].key == src[i].key) ++i;
+            while (i < shi) {
+                std::size_t j = i + 1;
+                while (j < m && src[j].key == src[i].key) ++j;
+                if (j - i > 1) std::sort(src + i, src + j, [](const Rec &p, const Rec &q) { return p.y < q.y; });
+                i = j;
+            }
+        }
+#pragma omp barrier
+        for (std::size_t i = slo; i < shi; ++i) {
+            const Pt p = {x_of(src[i].key), src[i].y};
+            chain_push(lower[t], p, 1.0);
+            chain_push(upper[t], p, -1.0);
+        }
+    }
+    for (std::size_t q = 0; q < T; ++q) {
+        for (const Pt &p : lower[q]) chain_push(lc, p, 1.0);
+        for (const Pt &p : upper[q]) chain_push(uc, p, -1.0);
+    }
+}
+
+}  // namespace
+
+double convex_hull_perimeter(const std::vector<double> &x, const std::vector<double> &y) {
+    int rank = 0, size = 1;
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    MPI_Comm_size(MPI_COMM_WORLD, &size);
+    const std::size_t n = x.size();
+    const std::size_t p = static_cast<std::size_t>(size), r = static_cast<std::size_t>(rank);
+
+    // Slab boundaries: quantiles of a fixed sample (the same on every rank).
+    const double INF = std::numeric_limits<double>::infinity();
+    const std::size_t samples = std::min<std::size_t>(n, 1024 * p);
+    std::vector<double> sample(samples);
+    for (std::size_t i = 0; i < samples; ++i) sample[i] = x[i * n / samples];
+    std::sort(sample.begin(), sample.end());
+    const double lo = r == 0 ? -INF : sample[r * samples / p];
+    const double hi = r + 1 == p ? INF : sample[(r + 1) * samples / p];
+
+    std::vector<Rec> recs;
+    recs.reserve(n / p + n / (8 * p) + 16);
+    for (std::size_t i = 0; i < n; ++i)
+        if (x[i] >= lo && x[i] < hi) recs.push_back({key_of(x[i]), y[i]});
+    std::vector<Pt> lc, uc;
+    slab_chains(recs, lc, uc);
+
+    // Rank 0 gathers [lower chain, upper chain] of every slab, in slab (x) order.
+    std::vector<Pt> mine(lc);
+    mine.insert(mine.end(), uc.begin(), uc.end());
+    const int sizes[2] = {static_cast<int>(lc.size()), static_cast<int>(uc.size())};
+    std::vector<int> all_sizes(2 * p), counts(p), displs(p);
+    MPI_Gather(sizes, 2, MPI_INT, all_sizes.data(), 2, MPI_INT, 0, MPI_COMM_WORLD);
+    std::size_t total = 0;
+    for (std::size_t q = 0; q < p; ++q) {
+        counts[q] = 2 * (all_sizes[2 * q] + all_sizes[2 * q + 1]);
+        displs[q] = static_cast<int>(total);
+        total += static_cast<std::size_t>(counts[q]);
+    }
+    std::vector<Pt> gathered(rank == 0 ? total / 2 : 0);
+    MPI_Gatherv(mine.data(), static_cast<int>(2 * mine.size()), MPI_DOUBLE, gathered.data(), counts.data(),
+                displs.data(), MPI_DOUBLE, 0, MPI_COMM_WORLD);
+    if (rank != 0) return 0.0;
+    std::vector<Pt> lower, upper;
+    for (std::size_t q = 0; q < p; ++q) {
+        const Pt *g = gathered.data() + displs[q] / 2;
+        const std::size_t nl = static_cast<std::size_t>(all_sizes[2 * q]), nu = static_cast<std::size_t>(all_sizes[2 * q + 1]);
+        for (std::size_t i = 0; i < nl; ++i) chain_push(lower, g[i], 1.0);
+        for (std::size_t i = 0; i < nu; ++i) chain_push(upper, g[nl + i], -1.0);
+    }
+    return length(lower) + length(upper);
+}

@@ -1,0 +1,12 @@
+// Sequential baseline of hist_int: clear the counts, then one increment per value in range.
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+void hist_int(const std::vector<int> &values, size_t nbins, std::vector<int64_t> &counts) {
+    for (size_t b = 0; b < nbins; ++b) counts[b] = 0;
+    for (size_t i = 0; i < values.size(); ++i) {
+        const int v = values[i];
+        if (v >= 0 && static_cast<size_t>(v) < nbins) ++counts[v];
+    }
+}

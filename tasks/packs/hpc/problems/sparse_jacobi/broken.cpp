@@ -1,0 +1,20 @@
+// Deliberately wrong sparse_jacobi: starts from x's contents on entry instead of from x = 0.
+#include <cstddef>
+#include <vector>
+
+void sparse_jacobi(size_t n, const std::vector<size_t> &row_ptr, const std::vector<size_t> &col_idx,
+                   const std::vector<double> &values, const std::vector<double> &b, std::vector<double> &x,
+                   int iterations) {
+    std::vector<double> x_old(n);
+    for (int it = 0; it < iterations; ++it) {
+        x_old = x;
+        for (size_t i = 0; i < n; ++i) {
+            double sum = 0.0, diag = 0.0;
+            for (size_t k = row_ptr[i]; k < row_ptr[i + 1]; ++k) {
+                if (col_idx[k] == i) diag = values[k];
+                else sum += values[k] * x_old[col_idx[k]];
+            }
+            x[i] = (b[i] - sum) / diag;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+// Deliberately wrong syrk: computes only the upper triangle (j >= i) and never fills the lower one.
+#include <cstddef>
+#include <vector>
+
+void syrk(const std::vector<double> &A, std::vector<double> &C, size_t m, size_t n) {
+    for (size_t i = 0; i < n; ++i) {
+        for (size_t j = i; j < n; ++j) {
+            double sum = 0.0;
+            for (size_t p = 0; p < m; ++p) sum += A[p * n + i] * A[p * n + j];
+            C[i * n + j] = sum;
+        }
+    }
+}
