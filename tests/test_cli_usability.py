@@ -245,7 +245,7 @@ def test_a_broken_pack_fails_alone(tmp_path):
     env = {"HPCEVAL_PACK_PATH": str(packs)}
     listed = hpceval("list", "--json", env=env)
     assert listed.returncode == 0  # the other packs keep working
-    assert len([t for t in json.loads(listed.stdout) if t["suite"] == "hpc"]) == 24
+    assert len([t for t in json.loads(listed.stdout) if t["suite"] == "hpc"]) >= 240
     assert "warning: pack 'badyaml' is skipped: " in listed.stderr and "pack.yaml:3:8: invalid YAML" in listed.stderr
     samples = replay_file(tmp_path, "hpc/axpy/serial/generate", [NO_CODE])
     other = hpceval("run", "--task", "hpc/axpy/serial/generate", "--agent", f"replay:{samples}", "--out",

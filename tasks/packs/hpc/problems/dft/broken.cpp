@@ -11,9 +11,8 @@ void dft(const std::vector<double> &x, std::vector<double> &y, size_t n) {
         double sum_re = 0.0, sum_im = 0.0;
         for (size_t j = 0; j < n; ++j) {
             const double angle = -2.0 * pi * static_cast<double>((j * k) % mod) / static_cast<double>(n);
-            const double c = std::cos(angle), s = std::sin(angle);
-            sum_re += x[2 * j] * c - x[2 * j + 1] * s;
-            sum_im += x[2 * j] * s + x[2 * j + 1] * c;
+            sum_re += x[2 * j] * std::cos(angle) - x[2 * j + 1] * std::sin(angle);
+            sum_im += x[2 * j] * std::sin(angle) + x[2 * j + 1] * std::cos(angle);
         }
         y[2 * k] = sum_re;
         y[2 * k + 1] = sum_im;

@@ -3,9 +3,9 @@
 // Points are centred on a random centre c with a random scale s in [500, 2000): 60% uniform in the
 // disk of radius s, 20% exactly on its circle, 10% in a tight cluster, 10% duplicates of earlier
 // points. Two planted points at c + (1 + d1) s u and c - (1 + d2) s u (u a random unit vector,
-// d1, d2 in [0.002, 0.02)) are the unique farthest pair, 2 + d1 + d2 times s apart; they sit at
-// the ends of the array or next to each other often enough that near misses (a skipped first or
-// last point, skipped neighbours) fail the check cases.
+// d1, d2 in [0.002, 0.02)) are the unique farthest pair, 2 + d1 + d2 times s apart; one of them
+// sits at the first or the last index often enough that near misses (a skipped first or last
+// point) fail the check cases. The points on the circle make the convex hull large.
 #include "hpceval_driver.hpp"
 
 #include <cmath>

@@ -1,14 +1,14 @@
-// MPI reference of nearest_value: the ranks split the value range. Every rank finds the minimum and
-// maximum of its block of values and counts them into B = n / 16 buckets of a monotone map
-// floor((v - min) * B / (max - min)); MPI_Allreduce combines both, and rank r takes the run of
-// buckets holding about the r-th P-th of all values. It picks those values (in index order) and
-// bucket-sorts them: one stable counting pass, then every small bucket sorted in cache (insertion
-// sort keeps equal values in index order; std::sort by (value, index) for a large bucket). Equal
-// values share a bucket, hence a rank, so each rank collapses its runs of equal values to
-// (value, smallest index) alone; MPI_Allgatherv concatenates the ranks' distinct values in rank
-// order (globally sorted). Every rank then answers its block of the queries through a directory
-// over the distinct values (a monotone map with one slot per distinct value, so a query is searched
-// among the few values of its slot), and rank 0 gathers the answers with MPI_Gatherv.
+// MPI reference of nearest_value: the ranks split the value range and synchronize only twice.
+// Every rank finds the minimum and maximum of all values and counts them into B = n / 16 buckets
+// of a monotone map floor((v - min) * B / (max - min)) (cheap streaming passes, done by every rank
+// instead of a collective), and takes the run of buckets holding about the r-th P-th of all values.
+// It picks those values (in index order) and bucket-sorts them: one stable counting pass, then every
+// small bucket sorted in cache (insertion sort keeps equal values in index order; std::sort by
+// (value, index) for a large bucket). MPI_Allgatherv concatenates the ranks' sorted parts in rank
+// order, which is the globally sorted order; every rank collapses runs of equal values to
+// (value, smallest index) and answers its block of the queries through a directory over the
+// distinct values (a monotone map with one slot per distinct value, so a query is searched among
+// the few values of its slot); rank 0 gathers the answers with MPI_Gatherv.
 #include <mpi.h>
 
 #include <algorithm>
@@ -106,19 +106,16 @@ void nearest_value(const std::vector<double> &values, const std::vector<double> 
     const std::size_t P = static_cast<std::size_t>(size), R = static_cast<std::size_t>(rank);
     const double *vals = values.data();
 
-    // Global range and bucket counts, each rank scanning its own block.
-    const std::size_t lo = n * R / P, hi = n * (R + 1) / P;
-    double mm[2] = {-vals[0], vals[0]};  // {-min, max}
-    for (std::size_t i = lo; i < hi; ++i) {
-        mm[0] = -vals[i] > mm[0] ? -vals[i] : mm[0];
-        mm[1] = vals[i] > mm[1] ? vals[i] : mm[1];
+    // Global range and bucket counts (every rank over all values: cheaper than a collective).
+    double vmin = vals[0], vmax = vals[0];
+    for (std::size_t i = 1; i < n; ++i) {
+        vmin = vals[i] < vmin ? vals[i] : vmin;
+        vmax = vals[i] > vmax ? vals[i] : vmax;
     }
-    MPI_Allreduce(MPI_IN_PLACE, mm, 2, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
     const std::size_t nb = std::max<std::size_t>(1, n / 16);
-    const SlotMap bucket(-mm[0], mm[1], nb);
+    const SlotMap bucket(vmin, vmax, nb);
     std::vector<std::uint64_t> hist(nb, 0);
-    for (std::size_t i = lo; i < hi; ++i) ++hist[bucket(vals[i])];
-    MPI_Allreduce(MPI_IN_PLACE, hist.data(), static_cast<int>(nb), MPI_UINT64_T, MPI_SUM, MPI_COMM_WORLD);
+    for (std::size_t i = 0; i < n; ++i) ++hist[bucket(vals[i])];
 
     // This rank's buckets [b0, b1): those starting in its share [n r / P, n (r + 1) / P) of the sorted order.
     std::vector<std::size_t> start(nb + 1, 0);
@@ -143,30 +140,31 @@ void nearest_value(const std::vector<double> &values, const std::vector<double> 
     }
     for (std::size_t b = b0; b < b1; ++b) sort_bucket(items.data() + (start[b] - base), start[b + 1] - start[b]);
 
-    // Distinct values of this rank, then of all ranks.
-    std::vector<double> lu;
-    std::vector<std::int64_t> lm;
-    lu.reserve(len);
-    lm.reserve(len);
-    for (std::size_t i = 0; i < len; ++i) {
-        if (i == 0 || items[i].v != items[i - 1].v) {
-            lu.push_back(items[i].v);
-            lm.push_back(items[i].i);
+    // All sorted parts, in rank order; then one entry per distinct value: the value and the smallest
+    // index holding it (equal values share a bucket, so a run never spans two parts).
+    std::vector<int> counts(size), displs(size);
+    for (std::size_t r = 0; r < P; ++r) {
+        const std::size_t f0 = start[first_bucket(r)], f1 = start[first_bucket(r + 1)];
+        counts[r] = static_cast<int>(f1 - f0);
+        displs[r] = static_cast<int>(f0);
+    }
+    std::vector<Item> all(n);
+    MPI_Datatype item_type;
+    MPI_Type_contiguous(static_cast<int>(sizeof(Item)), MPI_BYTE, &item_type);
+    MPI_Type_commit(&item_type);
+    MPI_Allgatherv(items.data(), static_cast<int>(len), item_type, all.data(), counts.data(), displs.data(),
+                   item_type, MPI_COMM_WORLD);
+    MPI_Type_free(&item_type);
+    std::vector<double> uval(n);
+    std::vector<std::int64_t> umin(n);
+    std::size_t un = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i == 0 || all[i].v != all[i - 1].v) {
+            uval[un] = all[i].v;
+            umin[un] = all[i].i;
+            ++un;
         }
     }
-    int mine = static_cast<int>(lu.size());
-    std::vector<int> counts(size), displs(size);
-    MPI_Allgather(&mine, 1, MPI_INT, counts.data(), 1, MPI_INT, MPI_COMM_WORLD);
-    std::size_t un = 0;
-    for (int r = 0; r < size; ++r) {
-        displs[r] = static_cast<int>(un);
-        un += static_cast<std::size_t>(counts[r]);
-    }
-    std::vector<double> uval(un);
-    std::vector<std::int64_t> umin(un);
-    MPI_Allgatherv(lu.data(), mine, MPI_DOUBLE, uval.data(), counts.data(), displs.data(), MPI_DOUBLE, MPI_COMM_WORLD);
-    MPI_Allgatherv(lm.data(), mine, MPI_INT64_T, umin.data(), counts.data(), displs.data(), MPI_INT64_T,
-                   MPI_COMM_WORLD);
 
     // This rank's block of the queries, then rank 0 gathers all answers.
     const std::size_t q0 = q * R / P, q1 = q * (R + 1) / P;
