@@ -293,7 +293,9 @@ def check_timer(timer: Timer, pairs: list[tuple[Pack, Task]]) -> None:
 def plan_run(options: RunOptions) -> RunPlan:
     """The cheap checks, in order: flag combinations, suite, task globs, --out, the agent (the caller closes it)."""
     model = options.model()
-    packs, pairs = resolve_tasks(options.suite, list(options.tasks), options.dataset, pack_defaults=True)
+    # a replay file names its own tasks: without --task it is evaluated whole, never cut to the packs' defaults
+    packs, pairs = resolve_tasks(options.suite, list(options.tasks), options.dataset,
+                                 pack_defaults=not options.agent.startswith("replay:"))
     check_timer(options.timer, pairs)
     out = options.out or default_out(options.suite, options.agent)
     check_out_dir(out)

@@ -12,7 +12,8 @@ void jacobi3d(std::vector<double> &grid, size_t n, int iterations) {
             for (size_t j = 1; j + 2 < n; ++j)
                 for (size_t k = 1; k + 1 < n; ++k) {
                     const size_t c = i * nn + j * n + k;
-                    next[c] = (grid[c - nn] + grid[c + nn] + grid[c - n] + grid[c + n] + grid[c - 1] + grid[c + 1]) / 6.0;
+                    next[c] = (grid[c - nn] + grid[c + nn] + grid[c - n] + grid[c + n] + grid[c - 1] +
+                               grid[c + 1]) / 6.0;
                 }
         std::swap(grid, next);
     }

@@ -32,7 +32,9 @@ struct PolyEvalProblem {
     }
     static void reset_output(const Input &in, std::vector<double> &out) { out.assign(in.x.size(), 1e300); }
     static void candidate(const Input &in, std::vector<double> &out) { poly_eval(in.coeffs, in.x, out); }
-    static void baseline(const Input &in, std::vector<double> &out) { hpceval_baseline_poly_eval(in.coeffs, in.x, out); }
+    static void baseline(const Input &in, std::vector<double> &out) {
+        hpceval_baseline_poly_eval(in.coeffs, in.x, out);
+    }
 };
 
 HPCEVAL_MAIN(PolyEvalProblem)

@@ -75,7 +75,8 @@ void heat1d(std::vector<double> &u, size_t n, double r, int steps) {
                 if (p > 0) {
                     // Halos from the neighbours' blocks published at the end of the previous phase.
                     const double *pub = shared[(phases - p) % 2];
-                    const std::ptrdiff_t h0 = std::max<std::ptrdiff_t>(1, lo - phase), h1 = std::min(len - 1, hi + phase);
+                    const std::ptrdiff_t h0 = std::max<std::ptrdiff_t>(1, lo - phase);
+                    const std::ptrdiff_t h1 = std::min(len - 1, hi + phase);
                     std::memcpy(src + (h0 - p0), pub + h0, static_cast<std::size_t>(lo - h0) * sizeof(double));
                     std::memcpy(src + (hi - p0), pub + hi, static_cast<std::size_t>(h1 - hi) * sizeof(double));
                 }
@@ -90,7 +91,8 @@ void heat1d(std::vector<double> &u, size_t n, double r, int steps) {
                     sub += s;
                 }
                 // Publish the block; the last phase (p = phases - 1) publishes into u.
-                std::memcpy(shared[(phases - 1 - p) % 2] + lo, src + (lo - p0), static_cast<std::size_t>(hi - lo) * sizeof(double));
+                std::memcpy(shared[(phases - 1 - p) % 2] + lo, src + (lo - p0),
+                            static_cast<std::size_t>(hi - lo) * sizeof(double));
             }
 #pragma omp barrier
         }

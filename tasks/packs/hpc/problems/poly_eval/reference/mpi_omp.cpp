@@ -52,7 +52,8 @@ void poly_eval(const std::vector<double> &coeffs, const std::vector<double> &x, 
     double *yp = y.data();
     std::size_t lo = 0, hi = 0;
     block_range(n, rank, size, lo, hi);
-    const std::ptrdiff_t first = static_cast<std::ptrdiff_t>(lo / L), last = static_cast<std::ptrdiff_t>((hi + L - 1) / L);
+    const std::ptrdiff_t first = static_cast<std::ptrdiff_t>(lo / L);
+    const std::ptrdiff_t last = static_cast<std::ptrdiff_t>((hi + L - 1) / L);
 #pragma omp parallel for schedule(static) if ((hi - lo) * (d + 1) > 100000)
     for (std::ptrdiff_t b = first; b < last; ++b) {
         const std::size_t b0 = static_cast<std::size_t>(b) * L;
