@@ -67,7 +67,7 @@ def test_an_80_column_terminal_shows_live_progress_and_tables_that_fit(tmp_path)
     pane = Pane(f"{sys.executable} -m hpceval run --task 'hpc/axpy/serial/*' --task 'hpc/gemv/serial/*' --agent "
                 f"baseline -n 2 --k 1,2 --max-sandboxes 1 --out {out}")
     try:
-        live = pane.wait_for(r"in flight \(1\): hpc/\w+/serial#\d")
+        live = pane.wait_for(r"in flight \(1\): hpc/\w+/serial/generate#\d")
         assert re.search(r"\d+\.\d samples/min", live) and "eta" in live and "0/4" in live, live
         later = pane.wait_for(r"samples/min\s+ok [1-3]\b")  # counts by verdict while it runs
         assert re.search(r"[1-3]/4", later), later
