@@ -109,14 +109,20 @@ void parallel_sort_sweep(std::vector<Rec> &recs, std::vector<Rec> &tmp, double &
         for (std::size_t i = lo; i < hi; ++i)
             for (int d = 0; d < DIGITS; ++d) ++h[static_cast<std::size_t>(d) * RADIX + ((a[i].key >> (BITS * d)) & MASK)];
 #pragma omp barrier
-        bool first_pass = true;
+        // Digits that every key shares are skipped. Decided once, from the complete first counts: a later
+        // recount rewrites a thread's counts while other threads may still be reading them.
+        bool skip[DIGITS];
         for (int d = 0; d < DIGITS; ++d) {
-            const int shift = BITS * d;
-            const std::size_t base = static_cast<std::size_t>(d) * RADIX;
-            const std::size_t v0 = (a[0].key >> shift) & MASK;
+            const std::size_t base = static_cast<std::size_t>(d) * RADIX, v0 = (a[0].key >> (BITS * d)) & MASK;
             std::size_t same = 0;
             for (std::size_t q = 0; q < T; ++q) same += hist[q][base + v0];
-            if (same == n) continue;  // every key shares this digit
+            skip[d] = same == n;
+        }
+        bool first_pass = true;
+        for (int d = 0; d < DIGITS; ++d) {
+            if (skip[d]) continue;
+            const int shift = BITS * d;
+            const std::size_t base = static_cast<std::size_t>(d) * RADIX;
             if (!first_pass) {
                 std::fill(h.begin() + static_cast<std::ptrdiff_t>(base), h.begin() + static_cast<std::ptrdiff_t>(base + RADIX), 0);
                 for (std::size_t i = lo; i < hi; ++i) ++h[base + ((src[i].key >> shift) & MASK)];

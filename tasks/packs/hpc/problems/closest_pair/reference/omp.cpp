@@ -68,15 +68,20 @@ double closest_pair(const std::vector<double> &x, const std::vector<double> &y) 
             for (int d = 0; d < DIGITS; ++d) ++h[static_cast<std::size_t>(d) * RADIX + ((k >> (BITS * d)) & MASK)];
         }
 #pragma omp barrier
-        bool first_pass = true;
+        // Digits that every key shares are skipped. Decided once, from the complete first counts: a later
+        // recount rewrites a thread's counts while other threads may still be reading them.
+        bool skip[DIGITS];
         for (int d = 0; d < DIGITS; ++d) {
-            const int shift = BITS * d;
-            const std::size_t base = static_cast<std::size_t>(d) * RADIX;
-            // skip a digit that every key shares (the totals of the first counting pass tell)
-            const std::size_t v0 = (a[0].key >> shift) & MASK;
+            const std::size_t base = static_cast<std::size_t>(d) * RADIX, v0 = (a[0].key >> (BITS * d)) & MASK;
             std::size_t same = 0;
             for (std::size_t q = 0; q < T; ++q) same += hist[q][base + v0];
-            if (same == n) continue;
+            skip[d] = same == n;
+        }
+        bool first_pass = true;
+        for (int d = 0; d < DIGITS; ++d) {
+            if (skip[d]) continue;
+            const int shift = BITS * d;
+            const std::size_t base = static_cast<std::size_t>(d) * RADIX;
             if (!first_pass) {  // recount this digit over my chunk of the current order
                 std::fill(h.begin() + static_cast<std::ptrdiff_t>(base), h.begin() + static_cast<std::ptrdiff_t>(base + RADIX), 0);
                 for (std::size_t i = lo; i < hi; ++i) ++h[base + ((src[i].key >> shift) & MASK)];

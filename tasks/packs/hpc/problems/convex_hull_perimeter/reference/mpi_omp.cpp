@@ -63,11 +63,97 @@ inline void chain_push(std::vector<Pt> &c, const Pt &p, double sign) {
     c.push_back(p);
 }
 
-double length(const std::vector<Pt> &c) {
+// A hull chain: its points and the prefix lengths of its polyline.
+struct Chain {
+    std::vector<Pt> p;
+    std::vector<double> len;  // len[i] = length of p[0 .. i]
+};
+
+// A piece chains[t].p[s .. e] (inclusive) of a merged chain.
+struct Piece {
+    std::size_t t, s, e;
+};
+
+// The hull chain (lower: sign = +1, upper: sign = -1) of the concatenation of the chains, which are
+// x-sorted, convex, and in x order, as a sequence of pieces of them. Each junction is found by
+// walking: the merged tail gives up points while it does not turn strictly towards the next chain's
+// head, and the head moves on while the tail, the head and the point after it do not turn strictly.
+std::vector<Piece> merge_pieces(const std::vector<Chain> &chains, double sign) {
+    std::vector<Piece> m;
+    std::size_t count = 0;  // points in m
+    auto at = [&](std::size_t back) -> const Pt & {  // back = 0: last point of m
+        std::size_t k = m.size() - 1;
+        while (back > m[k].e - m[k].s) {
+            back -= m[k].e - m[k].s + 1;
+            --k;
+        }
+        return chains[m[k].t].p[m[k].e - back];
+    };
+    for (std::size_t t = 0; t < chains.size(); ++t) {
+        const std::vector<Pt> &c = chains[t].p;
+        if (c.empty()) continue;
+        std::size_t j = 0;
+        for (bool changed = true; changed && count > 0;) {
+            changed = false;
+            while (count >= 2 && sign * cross(at(1), at(0), c[j]) <= 0.0) {
+                if (m.back().e == m.back().s) m.pop_back();
+                else --m.back().e;
+                --count;
+                changed = true;
+            }
+            while (j + 1 < c.size() && sign * cross(at(0), c[j], c[j + 1]) <= 0.0) {
+                ++j;
+                changed = true;
+            }
+        }
+        m.push_back({t, j, c.size() - 1});
+        count += c.size() - j;
+    }
+    return m;
+}
+
+inline double dist(const Pt &a, const Pt &b) { return std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)); }
+
+// Length of the merged chain, read off the prefix lengths of its pieces plus the bridges.
+double merged_length(const std::vector<Chain> &chains, double sign) {
+    const std::vector<Piece> m = merge_pieces(chains, sign);
+    double total = 0.0;
+    for (std::size_t k = 0; k < m.size(); ++k) {
+        const Chain &c = chains[m[k].t];
+        total += c.len[m[k].e] - c.len[m[k].s];
+        if (k + 1 < m.size()) total += dist(c.p[m[k].e], chains[m[k + 1].t].p[m[k + 1].s]);
+    }
+    return total;
+}
+
+// The merged chain itself, with its prefix lengths.
+Chain merge_chains(const std::vector<Chain> &chains, double sign) {
+    const std::vector<Piece> m = merge_pieces(chains, sign);
+    Chain out;
+    double offset = 0.0;
+    for (std::size_t k = 0; k < m.size(); ++k) {
+        const Chain &c = chains[m[k].t];
+        if (k > 0) offset += dist(out.p.back(), c.p[m[k].s]);
+        const double base = offset - c.len[m[k].s];
+        for (std::size_t i = m[k].s; i <= m[k].e; ++i) {
+            out.p.push_back(c.p[i]);
+            out.len.push_back(c.len[i] + base);
+        }
+        offset = out.len.back();
+    }
+    return out;
+}
+
+// Fills c.len with the prefix lengths of c.p.
+void prefix_lengths(Chain &c) {
+    c.len.resize(c.p.size());
     double s = 0.0;
-    for (std::size_t i = 1; i < c.size(); ++i)
-        s += std::sqrt((c[i].x - c[i - 1].x) * (c[i].x - c[i - 1].x) + (c[i].y - c[i - 1].y) * (c[i].y - c[i - 1].y));
-    return s;
+    for (std::size_t i = 0; i < c.p.size(); ++i) {
+        if (i > 0)
+            s += std::sqrt((c.p[i].x - c.p[i - 1].x) * (c.p[i].x - c.p[i - 1].x) +
+                           (c.p[i].y - c.p[i - 1].y) * (c.p[i].y - c.p[i - 1].y));
+        c.len[i] = s;
+    }
 }
 
 inline bool better(int e, double v, double w) {  // v beats w in extreme direction e
@@ -85,7 +171,7 @@ inline double dir(int e, const Pt &p) {
 }
 
 // Lower and upper chains of the points in recs (filtered and sorted in place), with OpenMP threads.
-void slab_chains(std::vector<Rec> &recs, std::vector<Pt> &lc, std::vector<Pt> &uc) {
+void slab_chains(std::vector<Rec> &recs, Chain &lc, Chain &uc) {
     const std::size_t n = recs.size();
     if (n == 0) return;
     const int nthreads = n > 20000 ? omp_get_max_threads() : 1;
@@ -96,7 +182,7 @@ void slab_chains(std::vector<Rec> &recs, std::vector<Pt> &lc, std::vector<Pt> &u
     std::vector<Pt> ext_of(T * 8);
     std::vector<std::size_t> kept(T + 1, 0);
     std::vector<std::vector<std::size_t>> hist(T);
-    std::vector<std::vector<Pt>> lower(T), upper(T);
+    std::vector<Chain> lower(T), upper(T);
     Pt oct[8];
     std::size_t m = 0;
 #pragma omp parallel num_threads(nthreads)
@@ -144,14 +230,20 @@ void slab_chains(std::vector<Rec> &recs, std::vector<Pt> &lc, std::vector<Pt> &u
         for (std::size_t i = slo; i < shi; ++i)
             for (int d = 0; d < DIGITS; ++d) ++h[static_cast<std::size_t>(d) * RADIX + ((src[i].key >> (BITS * d)) & MASK)];
 #pragma omp barrier
-        bool first_pass = true;
+        // Digits that every key shares are skipped. Decided once, from the complete first counts: a later
+        // recount rewrites a thread's counts while other threads may still be reading them.
+        bool skip[DIGITS];
         for (int d = 0; d < DIGITS; ++d) {
-            const int shift = BITS * d;
-            const std::size_t base = static_cast<std::size_t>(d) * RADIX;
-            const std::size_t v0 = (a[0].key >> shift) & MASK;
+            const std::size_t base = static_cast<std::size_t>(d) * RADIX, v0 = (a[0].key >> (BITS * d)) & MASK;
             std::size_t same = 0;
             for (std::size_t q = 0; q < T; ++q) same += hist[q][base + v0];
-            if (same == m) continue;  // every key shares this digit
+            skip[d] = same == m;
+        }
+        bool first_pass = true;
+        for (int d = 0; d < DIGITS; ++d) {
+            if (skip[d]) continue;
+            const int shift = BITS * d;
+            const std::size_t base = static_cast<std::size_t>(d) * RADIX;
             if (!first_pass) {
                 std::fill(h.begin() + static_cast<std::ptrdiff_t>(base), h.begin() + static_cast<std::ptrdiff_t>(base + RADIX), 0);
                 for (std::size_t i = slo; i < shi; ++i) ++h[base + ((src[i].key >> shift) & MASK)];
@@ -182,14 +274,14 @@ void slab_chains(std::vector<Rec> &recs, std::vector<Pt> &lc, std::vector<Pt> &u
 #pragma omp barrier
         for (std::size_t i = slo; i < shi; ++i) {
             const Pt p = {x_of(src[i].key), src[i].y};
-            chain_push(lower[t], p, 1.0);
-            chain_push(upper[t], p, -1.0);
+            chain_push(lower[t].p, p, 1.0);
+            chain_push(upper[t].p, p, -1.0);
         }
+        prefix_lengths(lower[t]);
+        prefix_lengths(upper[t]);
     }
-    for (std::size_t q = 0; q < T; ++q) {
-        for (const Pt &p : lower[q]) chain_push(lc, p, 1.0);
-        for (const Pt &p : upper[q]) chain_push(uc, p, -1.0);
-    }
+    lc = merge_chains(lower, 1.0);
+    uc = merge_chains(upper, -1.0);
 }
 
 }  // namespace
@@ -214,31 +306,41 @@ double convex_hull_perimeter(const std::vector<double> &x, const std::vector<dou
     recs.reserve(n / p + n / (8 * p) + 16);
     for (std::size_t i = 0; i < n; ++i)
         if (x[i] >= lo && x[i] < hi) recs.push_back({key_of(x[i]), y[i]});
-    std::vector<Pt> lc, uc;
+    Chain lc, uc;
     slab_chains(recs, lc, uc);
 
-    // Rank 0 gathers [lower chain, upper chain] of every slab, in slab (x) order.
-    std::vector<Pt> mine(lc);
-    mine.insert(mine.end(), uc.begin(), uc.end());
-    const int sizes[2] = {static_cast<int>(lc.size()), static_cast<int>(uc.size())};
+    // Rank 0 gathers every slab's [lower chain, upper chain] as (x, y, prefix length) triples, in slab
+    // (x) order, and joins them.
+    std::vector<double> mine;
+    mine.reserve(3 * (lc.p.size() + uc.p.size()));
+    for (const Chain *c : {&lc, &uc})
+        for (std::size_t i = 0; i < c->p.size(); ++i) {
+            mine.push_back(c->p[i].x);
+            mine.push_back(c->p[i].y);
+            mine.push_back(c->len[i]);
+        }
+    const int sizes[2] = {static_cast<int>(lc.p.size()), static_cast<int>(uc.p.size())};
     std::vector<int> all_sizes(2 * p), counts(p), displs(p);
     MPI_Gather(sizes, 2, MPI_INT, all_sizes.data(), 2, MPI_INT, 0, MPI_COMM_WORLD);
     std::size_t total = 0;
     for (std::size_t q = 0; q < p; ++q) {
-        counts[q] = 2 * (all_sizes[2 * q] + all_sizes[2 * q + 1]);
+        counts[q] = 3 * (all_sizes[2 * q] + all_sizes[2 * q + 1]);
         displs[q] = static_cast<int>(total);
         total += static_cast<std::size_t>(counts[q]);
     }
-    std::vector<Pt> gathered(rank == 0 ? total / 2 : 0);
-    MPI_Gatherv(mine.data(), static_cast<int>(2 * mine.size()), MPI_DOUBLE, gathered.data(), counts.data(),
+    std::vector<double> gathered(rank == 0 ? total : 0);
+    MPI_Gatherv(mine.data(), static_cast<int>(mine.size()), MPI_DOUBLE, gathered.data(), counts.data(),
                 displs.data(), MPI_DOUBLE, 0, MPI_COMM_WORLD);
     if (rank != 0) return 0.0;
-    std::vector<Pt> lower, upper;
+    std::vector<Chain> lower(p), upper(p);
     for (std::size_t q = 0; q < p; ++q) {
-        const Pt *g = gathered.data() + displs[q] / 2;
+        const double *g = gathered.data() + displs[q];
         const std::size_t nl = static_cast<std::size_t>(all_sizes[2 * q]), nu = static_cast<std::size_t>(all_sizes[2 * q + 1]);
-        for (std::size_t i = 0; i < nl; ++i) chain_push(lower, g[i], 1.0);
-        for (std::size_t i = 0; i < nu; ++i) chain_push(upper, g[nl + i], -1.0);
+        for (std::size_t i = 0; i < nl + nu; ++i) {
+            Chain &c = i < nl ? lower[q] : upper[q];
+            c.p.push_back({g[3 * i], g[3 * i + 1]});
+            c.len.push_back(g[3 * i + 2]);
+        }
     }
-    return length(lower) + length(upper);
+    return merged_length(lower, 1.0) + merged_length(upper, -1.0);
 }

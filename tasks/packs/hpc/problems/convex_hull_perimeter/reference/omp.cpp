@@ -8,9 +8,10 @@
 //     (per-thread digit counts become stable write offsets; digits shared by every key are skipped);
 //     runs of equal x are then sorted by y.
 //  3. Every thread builds the lower and upper hull chains (Andrew's monotone chain) of its contiguous
-//     range of sorted points; a global hull vertex is a vertex of its range's chain, so one more chain
-//     over the concatenated per-thread chains gives the hull. The perimeter is the length of both
-//     chains (a segment, counted twice, for collinear or coincident points).
+//     range of sorted points, with the prefix lengths of each chain. A global hull chain is a piece of
+//     each thread's chain joined by bridges; the bridges are found by walking from the junctions (few
+//     points are given up there), and the lengths are read off the prefix sums. The perimeter is the
+//     length of both chains (a segment, counted twice, for collinear or coincident points).
 #include <omp.h>
 
 #include <algorithm>
@@ -59,28 +60,85 @@ inline void chain_push(std::vector<Pt> &c, const Pt &p, double sign) {
     c.push_back(p);
 }
 
-double length(const std::vector<Pt> &c) {
-    double s = 0.0;
-    for (std::size_t i = 1; i < c.size(); ++i)
-        s += std::sqrt((c[i].x - c[i - 1].x) * (c[i].x - c[i - 1].x) + (c[i].y - c[i - 1].y) * (c[i].y - c[i - 1].y));
-    return s;
-}
 
-// Direction values of point (x, y) for the eight extremes: minimised 0-3, maximised 4-7 (as in order[]).
-inline double dir(int e, double x, double y) {
-    switch (e) {
-        case 0: return x;       // min x
-        case 1: return x + y;   // min x + y
-        case 2: return y;       // min y
-        case 3: return x - y;   // max x - y
-        case 4: return x;       // max x
-        case 5: return x + y;   // max x + y
-        case 6: return y;       // max y
-        default: return x - y;  // min x - y
+// Extreme points of points [lo, hi) in eight directions, counter-clockwise from the leftmost: min x,
+// min x + y, min y, max x - y, max x, max x + y, max y, min x - y (indices into x / y).
+void extremes(const double *x, const double *y, std::size_t lo, std::size_t hi, std::size_t ext[8]) {
+    for (int e = 0; e < 8; ++e) ext[e] = lo;
+    for (std::size_t i = lo + 1; i < hi; ++i) {
+        const double xi = x[i], yi = y[i];
+        if (xi < x[ext[0]]) ext[0] = i;
+        if (xi + yi < x[ext[1]] + y[ext[1]]) ext[1] = i;
+        if (yi < y[ext[2]]) ext[2] = i;
+        if (xi - yi > x[ext[3]] - y[ext[3]]) ext[3] = i;
+        if (xi > x[ext[4]]) ext[4] = i;
+        if (xi + yi > x[ext[5]] + y[ext[5]]) ext[5] = i;
+        if (yi > y[ext[6]]) ext[6] = i;
+        if (xi - yi < x[ext[7]] - y[ext[7]]) ext[7] = i;
     }
 }
-inline bool better(int e, double v, double w) {  // v beats w in direction e
-    return (e == 0 || e == 1 || e == 2 || e == 7) ? v < w : v > w;
+
+// A hull chain kept per thread: its points and the prefix lengths of its polyline.
+struct Chain {
+    std::vector<Pt> p;
+    std::vector<double> len;  // len[i] = length of p[0 .. i]
+};
+
+// A piece chains[t].p[s .. e] (inclusive) of a merged chain.
+struct Piece {
+    std::size_t t, s, e;
+};
+
+// The hull chain (lower: sign = +1, upper: sign = -1) of the concatenation of the chains, which are
+// x-sorted, convex, and in x order, as a sequence of pieces of them. Each junction is found by
+// walking: the merged tail gives up points while it does not turn strictly towards the next chain's
+// head, and the head moves on while the tail, the head and the point after it do not turn strictly.
+std::vector<Piece> merge_pieces(const std::vector<Chain> &chains, double sign) {
+    std::vector<Piece> m;
+    std::size_t count = 0;  // points in m
+    auto at = [&](std::size_t back) -> const Pt & {  // back = 0: last point of m
+        std::size_t k = m.size() - 1;
+        while (back > m[k].e - m[k].s) {
+            back -= m[k].e - m[k].s + 1;
+            --k;
+        }
+        return chains[m[k].t].p[m[k].e - back];
+    };
+    for (std::size_t t = 0; t < chains.size(); ++t) {
+        const std::vector<Pt> &c = chains[t].p;
+        if (c.empty()) continue;
+        std::size_t j = 0;
+        for (bool changed = true; changed && count > 0;) {
+            changed = false;
+            while (count >= 2 && sign * cross(at(1), at(0), c[j]) <= 0.0) {
+                if (m.back().e == m.back().s) m.pop_back();
+                else --m.back().e;
+                --count;
+                changed = true;
+            }
+            while (j + 1 < c.size() && sign * cross(at(0), c[j], c[j + 1]) <= 0.0) {
+                ++j;
+                changed = true;
+            }
+        }
+        m.push_back({t, j, c.size() - 1});
+        count += c.size() - j;
+    }
+    return m;
+}
+
+inline double dist(const Pt &a, const Pt &b) { return std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)); }
+
+// Length of the merged chain, read off the prefix lengths of its pieces plus the bridges.
+double merged_length(const std::vector<Chain> &chains, double sign) {
+    const std::vector<Piece> m = merge_pieces(chains, sign);
+    double total = 0.0;
+    for (std::size_t k = 0; k < m.size(); ++k) {
+        const Chain &c = chains[m[k].t];
+        total += c.len[m[k].e] - c.len[m[k].s];
+        if (k + 1 < m.size()) total += dist(c.p[m[k].e], chains[m[k + 1].t].p[m[k + 1].s]);
+    }
+    return total;
 }
 
 }  // namespace
@@ -93,7 +151,7 @@ double convex_hull_perimeter(const std::vector<double> &x, const std::vector<dou
     std::unique_ptr<Rec[]> a(new Rec[n]), b(new Rec[n]);
     std::vector<std::size_t> ext_of(T * 8), kept(T + 1, 0);
     std::vector<std::vector<std::size_t>> hist(T);
-    std::vector<std::vector<Pt>> lower(T), upper(T);
+    std::vector<Chain> lower(T), upper(T);
     Pt oct[8];
     std::size_t m = 0;
 
@@ -102,20 +160,29 @@ double convex_hull_perimeter(const std::vector<double> &x, const std::vector<dou
         const std::size_t t = static_cast<std::size_t>(omp_get_thread_num());
         const std::size_t lo = n * t / T, hi = n * (t + 1) / T;
         // 1. extremes of my chunk, the octagon, the filter
-        std::size_t *ext = ext_of.data() + t * 8;
-        for (int e = 0; e < 8; ++e) ext[e] = lo;
-        for (std::size_t i = lo + 1; i < hi; ++i)
-            for (int e = 0; e < 8; ++e)
-                if (better(e, dir(e, x[i], y[i]), dir(e, x[ext[e]], y[ext[e]]))) ext[e] = i;
+        extremes(x.data(), y.data(), lo, hi, ext_of.data() + t * 8);
 #pragma omp barrier
 #pragma omp single
-        for (int e = 0; e < 8; ++e) {
-            std::size_t w = ext_of[static_cast<std::size_t>(e)];
-            for (std::size_t q = 1; q < T; ++q) {
-                const std::size_t c = ext_of[q * 8 + static_cast<std::size_t>(e)];
-                if (better(e, dir(e, x[c], y[c]), dir(e, x[w], y[w]))) w = c;
+        {
+            // the winners among the threads' winners (ext_of holds T groups of 8 candidate indices)
+            std::size_t cand[8 * 64], all[8];
+            const std::size_t groups = std::min<std::size_t>(T, 64);
+            std::vector<double> cx(8 * groups), cy(8 * groups);
+            for (std::size_t q = 0; q < 8 * groups; ++q) {
+                cand[q] = ext_of[q];
+                cx[q] = x[cand[q]];
+                cy[q] = y[cand[q]];
             }
-            oct[e] = {x[w], y[w]};
+            extremes(cx.data(), cy.data(), 0, 8 * groups, all);
+            for (int e = 0; e < 8; ++e) oct[e] = {cx[all[e]], cy[all[e]]};
+            for (std::size_t q = groups; q < T; ++q)  // more than 64 threads: fold the rest in
+                for (int e = 0; e < 8; ++e) {
+                    const double px = x[ext_of[q * 8 + static_cast<std::size_t>(e)]], py = y[ext_of[q * 8 + static_cast<std::size_t>(e)]];
+                    double tx[2] = {oct[e].x, px}, ty[2] = {oct[e].y, py};
+                    std::size_t two[8];
+                    extremes(tx, ty, 0, 2, two);
+                    oct[e] = {tx[two[e]], ty[two[e]]};
+                }
         }  // implicit barrier
         std::size_t c = lo;  // survivors of my chunk go to b[lo ..)
         for (std::size_t i = lo; i < hi; ++i) {
@@ -142,14 +209,20 @@ double convex_hull_perimeter(const std::vector<double> &x, const std::vector<dou
         for (std::size_t i = slo; i < shi; ++i)
             for (int d = 0; d < DIGITS; ++d) ++h[static_cast<std::size_t>(d) * RADIX + ((src[i].key >> (BITS * d)) & MASK)];
 #pragma omp barrier
-        bool first_pass = true;
+        // Digits that every key shares are skipped. Decided once, from the complete first counts: a later
+        // recount rewrites a thread's counts while other threads may still be reading them.
+        bool skip[DIGITS];
         for (int d = 0; d < DIGITS; ++d) {
-            const int shift = BITS * d;
-            const std::size_t base = static_cast<std::size_t>(d) * RADIX;
-            const std::size_t v0 = (a[0].key >> shift) & MASK;
+            const std::size_t base = static_cast<std::size_t>(d) * RADIX, v0 = (a[0].key >> (BITS * d)) & MASK;
             std::size_t same = 0;
             for (std::size_t q = 0; q < T; ++q) same += hist[q][base + v0];
-            if (same == m) continue;  // every key shares this digit
+            skip[d] = same == m;
+        }
+        bool first_pass = true;
+        for (int d = 0; d < DIGITS; ++d) {
+            if (skip[d]) continue;
+            const int shift = BITS * d;
+            const std::size_t base = static_cast<std::size_t>(d) * RADIX;
             if (!first_pass) {
                 std::fill(h.begin() + static_cast<std::ptrdiff_t>(base), h.begin() + static_cast<std::ptrdiff_t>(base + RADIX), 0);
                 for (std::size_t i = slo; i < shi; ++i) ++h[base + ((src[i].key >> shift) & MASK)];
@@ -179,18 +252,19 @@ double convex_hull_perimeter(const std::vector<double> &x, const std::vector<dou
             }
         }
 #pragma omp barrier
-        // 3. chains of my range
-        std::vector<Pt> &lc = lower[t], &uc = upper[t];
-        for (std::size_t i = slo; i < shi; ++i) {
-            const Pt p = {x_of(src[i].key), src[i].y};
-            chain_push(lc, p, 1.0);
-            chain_push(uc, p, -1.0);
+        // 3. chains of my range, and their prefix lengths
+        for (Chain *c : {&lower[t], &upper[t]}) {
+            const double sign = c == &lower[t] ? 1.0 : -1.0;
+            for (std::size_t i = slo; i < shi; ++i) chain_push(c->p, {x_of(src[i].key), src[i].y}, sign);
+            c->len.resize(c->p.size());
+            double s = 0.0;
+            for (std::size_t i = 0; i < c->p.size(); ++i) {
+                if (i > 0)
+                    s += std::sqrt((c->p[i].x - c->p[i - 1].x) * (c->p[i].x - c->p[i - 1].x) +
+                                   (c->p[i].y - c->p[i - 1].y) * (c->p[i].y - c->p[i - 1].y));
+                c->len[i] = s;
+            }
         }
     }
-    std::vector<Pt> lc, uc;
-    for (std::size_t q = 0; q < T; ++q) {
-        for (const Pt &p : lower[q]) chain_push(lc, p, 1.0);
-        for (const Pt &p : upper[q]) chain_push(uc, p, -1.0);
-    }
-    return length(lc) + length(uc);
+    return merged_length(lower, 1.0) + merged_length(upper, -1.0);
 }

@@ -2,9 +2,10 @@
 // is processed in rounds of CHUNK elements per thread; in each round every thread finds its piece's
 // maximum (four independent maxima), the threads meet at a barrier, each takes the maximum of the
 // earlier rounds and of the pieces before its own as its starting value and writes the running
-// maximum of its piece (the dependency chain broken into groups of four). A piece is still in the
-// thread's L2 cache when it is read the second time, so x crosses the memory bus once, as in the
-// serial scan; the per-round maxima are double-buffered so one barrier per round suffices.
+// maximum of its piece (the dependency chain broken into groups of four). A piece is mostly still in
+// cache when it is read the second time, so x crosses the memory bus about once, as in the serial
+// scan; the per-round maxima are double-buffered so one barrier per round suffices, and pieces of
+// 2 MB keep the barriers few (about 35 at the timed size).
 #include <omp.h>
 
 #include <algorithm>
@@ -13,7 +14,7 @@
 
 namespace {
 
-constexpr std::size_t CHUNK = 65536;  // elements per thread and round (512 KB of x)
+constexpr std::size_t CHUNK = 262144;  // elements per thread and round (2 MB of x, about one L2 cache)
 
 inline double dmax(double a, double b) { return a < b ? b : a; }
 

@@ -6,7 +6,8 @@
 // their bins of it into the next frontier. A bucket is revisited until nothing lands in it any more,
 // so vertices improved within the bucket are relaxed again. delta = W * n / m (the maximum weight over
 // the average out-degree) keeps few vertices settled wrongly while giving each step wide frontiers.
-// A stale entry (its vertex improved again since) relaxes edges that cannot improve anything.
+// Entries carry the distance they were filed with, so a stale entry (its vertex improved again since,
+// and filed again) is skipped instead of relaxing its edges a second time.
 #include <omp.h>
 
 #include <algorithm>
@@ -51,28 +52,34 @@ void sssp(size_t n, const std::vector<size_t> &row_ptr, const std::vector<size_t
     const std::int64_t delta = std::max<std::int64_t>(1, maxw / static_cast<std::int64_t>(avg_deg));
 
     const int nthreads = par ? omp_get_max_threads() : 1;
-    std::vector<std::vector<std::vector<std::size_t>>> bins(static_cast<std::size_t>(nthreads));
-    std::vector<std::size_t> frontier{source}, offset(static_cast<std::size_t>(nthreads) + 1, 0);
+    struct Entry {
+        std::size_t v;
+        std::int64_t d;
+    };
+    std::vector<std::vector<std::vector<Entry>>> bins(static_cast<std::size_t>(nthreads));
+    std::vector<Entry> frontier{{source, 0}};
+    std::vector<std::size_t> offset(static_cast<std::size_t>(nthreads) + 1, 0);
     std::size_t curr = 0, next_bin = NONE;
     d[source] = 0;
 
 #pragma omp parallel num_threads(nthreads)
     {
         const std::size_t t = static_cast<std::size_t>(omp_get_thread_num());
-        std::vector<std::vector<std::size_t>> &my = bins[t];
+        std::vector<std::vector<Entry>> &my = bins[t];
         for (;;) {
             const std::ptrdiff_t fsize = static_cast<std::ptrdiff_t>(frontier.size());
 #pragma omp for schedule(dynamic, 64)
             for (std::ptrdiff_t i = 0; i < fsize; ++i) {
-                const std::size_t u = frontier[static_cast<std::size_t>(i)];
-                const std::int64_t du = __atomic_load_n(d + u, __ATOMIC_RELAXED);
+                const std::size_t u = frontier[static_cast<std::size_t>(i)].v;
+                const std::int64_t du = frontier[static_cast<std::size_t>(i)].d;
+                if (__atomic_load_n(d + u, __ATOMIC_RELAXED) != du) continue;  // stale: filed again since
                 for (std::size_t k = rp[u], end = rp[u + 1]; k < end; ++k) {
                     const std::size_t v = ci[k];
                     const std::int64_t nd = du + w[k];
                     if (atomic_min(d + v, nd)) {
                         const std::size_t b = static_cast<std::size_t>(nd / delta);
                         if (b >= my.size()) my.resize(b + 1);
-                        my[b].push_back(v);
+                        my[b].push_back({v, nd});
                     }
                 }
             }  // implicit barrier: the frontier is done

@@ -16,7 +16,7 @@
 
 namespace {
 
-constexpr std::size_t CHUNK = 65536;  // elements per thread and round (512 KB of x)
+constexpr std::size_t CHUNK = 262144;  // elements per thread and round (2 MB of x, about one L2 cache)
 
 // Block [lo, hi) of n items owned by `rank` out of `size` ranks (sizes differ by at most one).
 void block_range(std::size_t n, int rank, int size, std::size_t &lo, std::size_t &hi) {
