@@ -3,7 +3,10 @@
 // n / 4 choices (every value repeats about 4 times, negative and positive, full double mantissa);
 // about 1 in 32 values is one of a few "heavy" values that repeat n / 160 times each. k by seed:
 // seed % 4 == 0 -> k = 1 (the minimum), 1 -> k = n (the maximum), 2 -> k = (n + 1) / 2 (the
-// median), 3 -> k uniform in [1, n]. The result is the output's single element.
+// median), 3 -> k uniform in [1, n]. The ends (k = 1, k = n) are edge cases for the check seeds
+// (< 64) only: a timed input (a random 64-bit seed) asks for the median or a uniform k, so the
+// timing measures selection rather than a min/max reduction. The result is the output's single
+// element.
 #include "hpceval_driver.hpp"
 
 #include <vector>
@@ -31,7 +34,7 @@ struct KthSmallestProblem {
             if (rng.below(32) == 0) v = heavy[rng.below(5)];
             else v = static_cast<double>(rng.below(range)) * 0.7310585786300049 - shift;
         }
-        switch (seed % 4) {
+        switch (seed < 64 ? seed % 4 : 2 + seed % 2) {
         case 0: in.k = 1; break;
         case 1: in.k = n; break;
         case 2: in.k = (n + 1) / 2; break;

@@ -1,6 +1,7 @@
 // Driver of the mandelbrot problem: escape-time counts (at most MAX_ITER) for a width x height grid
 // of points of the complex plane. size -> width = size, height = size / 2 + 1. The window is the
-// asymmetric x in [-2.1, 0.6], y in [-0.25, 1.2], each edge moved by up to 0.1 per input: the rows
+// asymmetric x in [-2.1, 0.6], y in [-0.25, 1.2], each edge moved by up to 0.1 per input (the check
+// cases with even seeds put the lower left corner exactly at -2 + 0i, see generate): the rows
 // near y = 0 cross the set (up to MAX_ITER iterations per pixel) while the top rows escape within a
 // few, so equal blocks of rows are badly unbalanced. The counts are compared exactly.
 #include "hpceval_driver.hpp"
@@ -30,6 +31,13 @@ struct MandelbrotProblem {
         in.x_max = 0.6 + rng.uniform(-0.1, 0.1);
         in.y_min = -0.25 + rng.uniform(-0.1, 0.1);
         in.y_max = 1.2 + rng.uniform(-0.1, 0.1);
+        // Small even seeds (check cases only; timed seeds are random 64-bit numbers) put the lower left
+        // corner, pixel (0, 0), exactly at -2 + 0i, whose orbit reaches z = 2 and stays there with
+        // zr2 + zi2 == 4.0: it counts MAX_ITER with the specified `> 4.0` and 1 with `>= 4.0`.
+        if (seed < 64 && seed % 2 == 0) {
+            in.x_min = -2.0;
+            in.y_min = 0.0;
+        }
         return in;
     }
     static void reset_output(const Input &in, std::vector<double> &out) { out.assign(in.width * in.height, -1.0); }

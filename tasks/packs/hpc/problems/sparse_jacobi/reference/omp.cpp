@@ -100,8 +100,12 @@ void solve(std::size_t n, const std::size_t *rp, const std::size_t *ci, const do
             cur = nxt;
             nxt = t;
         }
-        if (cur != xp)
+        // With an odd number of iterations the result is in `other` and x was read by the last sweep:
+        // wait until every thread is done with that sweep before overwriting x.
+        if (cur != xp) {
+#pragma omp barrier
             for (std::size_t i = r0; i < r1; ++i) xp[i] = cur[i];
+        }
     }
 }
 
