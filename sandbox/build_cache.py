@@ -30,6 +30,7 @@ class BuildCache:
         self._entries: dict[str, dict[str, Kept]] = {}
         self._bytes = 0
         self._lock = threading.Lock()
+        self._building: dict[str, threading.Event] = {}  # keys a job is building now
         self.hits = 0
         self.misses = 0
 
@@ -37,25 +38,43 @@ class BuildCache:
         return hashlib.sha256(f"{self.toolchain}\0{step.cache_key}\0{step.keep}".encode()).hexdigest()
 
     def lookup(self, step: Step) -> dict[str, Kept] | None:
-        """The kept outputs of an earlier run of this step, or None (a step without a key is never cached)."""
+        """The kept outputs of an earlier run of this step, or None: then the caller builds it and must call
+        `store` or `release` (a step without a key is never cached). While another job builds the same step, this
+        waits for it rather than build it a second time, and builds it itself if that build stored nothing."""
         if not step.cache_key or not step.keep:
             return None
-        with self._lock:
-            found = self._entries.get(self._key(step))
-            if found is None:
-                self.misses += 1
-            else:
-                self.hits += 1
-            return found
+        key = self._key(step)
+        while True:
+            with self._lock:
+                found = self._entries.get(key)
+                if found is not None:
+                    self.hits += 1
+                    return found
+                building = self._building.get(key)
+                if building is None:
+                    self._building[key] = threading.Event()
+                    self.misses += 1
+                    return None
+            building.wait()
 
     def store(self, step: Step, files: dict[str, Kept]) -> None:
-        if not step.cache_key or sorted(files) != sorted(step.keep):
+        """Keep a built step's outputs (when they are all its `keep` files and the cache has room), and release it."""
+        if step.cache_key and sorted(files) == sorted(step.keep):
+            size = sum(len(kept.data) for kept in files.values())
+            with self._lock:
+                if self._bytes + size <= MAX_BYTES and self._key(step) not in self._entries:
+                    self._entries[self._key(step)] = dict(files)
+                    self._bytes += size
+        self.release(step)
+
+    def release(self, step: Step) -> None:
+        """The step that `lookup` left to the caller is done (built and stored, or not): wake the jobs waiting on it."""
+        if not step.cache_key or not step.keep:
             return
-        size = sum(len(kept.data) for kept in files.values())
         with self._lock:
-            if self._bytes + size <= MAX_BYTES and self._key(step) not in self._entries:
-                self._entries[self._key(step)] = dict(files)
-                self._bytes += size
+            building = self._building.pop(self._key(step), None)
+        if building is not None:
+            building.set()
 
 
 def cached_result(step: Step) -> StepResult:

@@ -286,20 +286,25 @@ class DockerSandbox:
                 if result.verdict != Verdict.ok:
                     break
                 continue
-            with self._lane.hold(exclusive=step.exclusive):
-                reserved = step.exclusive and bool(self.timing_list)
-                if reserved:
-                    self.client.api.update_container(box.id, cpuset_cpus=self._cpuset(0, job.cores, self.timing_list))
-                try:
-                    raw = box.channel.request(self._step_request(job_id, step, job.cores), step.limits.wall_s + 60)
-                finally:
+            try:  # a cacheable step that missed is this job's to build: others wait for it (build_cache.py)
+                with self._lane.hold(exclusive=step.exclusive):
+                    reserved = step.exclusive and bool(self.timing_list)
                     if reserved:
                         self.client.api.update_container(box.id,
-                                                         cpuset_cpus=self._cpuset(slot, job.cores, self.check_list))
-            result = self._step_result(step, raw, job.cores)
-            if result.verdict == Verdict.ok and step.keep and isinstance(raw.get("kept"), dict):
-                self.builds.store(step, {name: Kept(base64.b64decode(file["data"]), int(file["mode"]))
-                                         for name, file in raw["kept"].items()})
+                                                         cpuset_cpus=self._cpuset(0, job.cores, self.timing_list))
+                    try:
+                        raw = box.channel.request(self._step_request(job_id, step, job.cores),
+                                                  step.limits.wall_s + 60)
+                    finally:
+                        if reserved:
+                            self.client.api.update_container(
+                                box.id, cpuset_cpus=self._cpuset(slot, job.cores, self.check_list))
+                result = self._step_result(step, raw, job.cores)
+                if result.verdict == Verdict.ok and step.keep and isinstance(raw.get("kept"), dict):
+                    self.builds.store(step, {name: Kept(base64.b64decode(file["data"]), int(file["mode"]))
+                                             for name, file in raw["kept"].items()})
+            finally:
+                self.builds.release(step)
             results.append(result)
             if raw.get("strays") or raw.get("oom_killed") or result.verdict in (
                 Verdict.timeout, Verdict.memory_limit, Verdict.output_limit

@@ -121,10 +121,13 @@ class LocalSandbox:
                     self._place(workdir, kept, uid)
                     result = cached_result(step)
                 else:
-                    with self._lane.hold(exclusive=step.exclusive):
-                        result, isolation = self._run_step(step, workdir, uid, job.cores, cpus, sealed)
-                    if result.verdict == Verdict.ok and step.keep:
-                        self.builds.store(step, self._read_kept(workdir, step.keep))
+                    try:  # a cacheable step that missed is this job's to build: others wait for it
+                        with self._lane.hold(exclusive=step.exclusive):
+                            result, isolation = self._run_step(step, workdir, uid, job.cores, cpus, sealed)
+                        if result.verdict == Verdict.ok and step.keep:
+                            self.builds.store(step, self._read_kept(workdir, step.keep))
+                    finally:
+                        self.builds.release(step)
                 if result.verdict == Verdict.ok and step.seal and sealed:
                     problem = sealed.take(workdir, step.seal)
                     if problem:

@@ -6,6 +6,7 @@ step made, in its own job, to poison every job after it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -59,3 +60,31 @@ def test_another_key_builds_again_and_a_failed_build_is_not_kept(box: Sandbox):
         assert result.verdict == Verdict.build_error and not result.steps[0].message.startswith("cached")
     other = box.run(job("test-build-cache other", seal=False))
     assert other.step("count").stdout.strip() == "1"
+
+
+@pytest.mark.parametrize("backend", ["local", "docker"])
+def test_concurrent_jobs_build_a_step_once_and_a_failed_build_wakes_the_waiter(backend: str):
+    """Two jobs that need the same cacheable step at once: one builds it, the other waits and takes its files
+    (before, both missed and built it: a quarter of `hpceval validate hpc`'s pack builds). A build that fails
+    stores nothing; the job waiting on it then builds the step itself instead of waiting for ever."""
+    slow = "sleep 1 && " + MAKE_TOOL
+    box = backend_sandbox(backend, slots=2)
+    try:
+        def slow_job(key: str, script: str) -> Job:
+            step = Step(name="build_pack", kind=StepKind.build, argv=["sh", "-c", script], cache_key=key,
+                        keep=["tool"])
+            return Job(files={}, steps=[step, Step(name="use", argv=["./tool"])])
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            results = list(pool.map(box.run, [slow_job(f"test-single-flight {backend}", slow)] * 2))
+        assert [r.verdict for r in results] == [Verdict.ok, Verdict.ok], results
+        cached = sorted(r.step("build_pack").message.startswith("cached") for r in results)
+        assert cached == [False, True], "both jobs built the step"
+        assert all(r.step("use").stdout.strip() == "made-by-the-pack" for r in results)
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            failed = list(pool.map(box.run, [slow_job(f"test-single-flight-fails {backend}", "sleep 1; exit 1")] * 2))
+        assert [r.verdict for r in failed] == [Verdict.build_error, Verdict.build_error]
+        assert not any(r.steps[0].message.startswith("cached") for r in failed)
+    finally:
+        box.close()
