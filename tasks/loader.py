@@ -62,6 +62,7 @@ class Pack:
     problems: dict[str, Problem] = field(default_factory=dict)
     dataset: str | None = None  # the --dataset its problems were read from (packs with `dataset:` in pack.yaml)
     dataset_hash: str = ""
+    timing_override: Timing | None = None  # every task's timing, over the problem's and the pack's (validate's)
 
     @property
     def name(self) -> str:
@@ -100,6 +101,8 @@ class Pack:
             ) from None
 
     def timing(self, task: Task) -> Timing:
+        if self.timing_override is not None:
+            return self.timing_override
         return getattr(self.problems[task.problem].spec, "timing", None) or self.spec.defaults.timing
 
     def common_files(self) -> dict[str, str]:

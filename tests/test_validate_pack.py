@@ -10,7 +10,10 @@ import re
 import shutil
 from pathlib import Path
 
+from hpceval.harness.validate import QUICK_TIMING, validate_tasks
+from hpceval.tasks.discovery import load_packs
 from tests.conftest import hpceval
+from tests.docker_support import backend_sandbox
 
 SUBSET = ["hpc/axpy/*", "hpc/cg/*", "hpc/jacobi2d/*"]  # memory-bound, a solver, a stencil
 
@@ -23,6 +26,47 @@ def test_validate_hpc_pack_holds():
     # per task: reference, baseline, broken; per problem: its mutants (two each) on the serial task
     expected = r"^(\d+) of \1 checks hold on 248 tasks$" if full else r"^42 of 42 checks hold on 12 tasks$"
     assert re.search(expected, result.stdout, re.M), result.stdout[-2000:]
+
+
+def test_validate_times_three_pairs_unless_asked_for_the_packs_own_timing():
+    """Validation proves the timed path, not the speedup: three timed pairs by default (a fifth of a run's time
+    steps), the pack's adaptive repeats with full_timing, and the checks hold either way."""
+    pack = load_packs(["hpc"])[0]
+    task = next(t for t in pack.tasks if t.task_id == "hpc/axpy/serial/generate")
+    box = backend_sandbox("local", slots=1)
+    try:
+        pairs = {}
+        for full in (False, True):
+            checks = validate_tasks([(pack, task)], box, 1, lambda check: None, full_timing=full)
+            assert all(check.holds for check in checks), [(c.solution, c.verdict, c.message) for c in checks]
+            reference = next(check for check in checks if check.solution == "reference")
+            assert reference.measurement is not None
+            pairs[full] = len(reference.measurement.model_dump()["candidate_times"])
+    finally:
+        box.close()
+    assert pairs[False] == QUICK_TIMING.max_reps == 3
+    assert pairs[True] >= pack.spec.defaults.timing.min_reps == 5
+
+
+def test_an_answer_whose_source_fails_the_model_check_is_checked_but_not_timed():
+    """Serial code offered to an omp task cannot score (wrong_model by its source): it is still built and checked,
+    so a wrong output says so, but it takes no timed repeats from the sandbox's exclusive lane."""
+    from hpceval.harness.evaluate import evaluate
+    from hpceval.sandbox.base import Verdict
+
+    pack = load_packs(["hpc"])[0]
+    task = next(t for t in pack.tasks if t.task_id == "hpc/axpy/omp/generate")
+    serial = pack.evaluator.static_answer(pack, task, "baseline")
+    box = backend_sandbox("local", slots=1)
+    try:
+        outcome = evaluate(box, pack, task, serial)
+        wrong = evaluate(box, pack, task, serial.replace("alpha * x[i]", "alpha * x[i] + 1.0"))
+    finally:
+        box.close()
+    assert outcome.verdict == Verdict.wrong_model and "OpenMP" in outcome.message
+    assert outcome.measurement is not None and outcome.measurement.model_dump()["candidate_times"] == []
+    assert "=== time:" not in outcome.log and "=== check: ok" in outcome.log
+    assert wrong.verdict == Verdict.wrong_answer
 
 
 def test_validate_exits_nonzero_when_a_check_fails(tmp_path):

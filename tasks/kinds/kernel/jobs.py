@@ -26,6 +26,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from hpceval.sandbox.base import Job, Limits, Step, StepKind, sealed
+from hpceval.tasks.kinds.kernel.model_use import model_problem
 from hpceval.tasks.kinds.kernel.schema import ProblemSpec
 from hpceval.tasks.loader import Pack, Problem, Task
 
@@ -143,6 +144,10 @@ def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = No
             env=env, limits=run_limits, exclusive=True,
         ),
     ]
+    if model_problem(code, task.execution_model) is not None:
+        # The source alone already fails the task (wrong_model, evaluator.py): build and check it, for the verdict
+        # of its output, but spend no timed repeats on an answer that cannot score.
+        steps.pop()
     return KernelJob(job=Job(files=files, steps=steps, cores=resources.cores), result_key=key)
 
 
