@@ -20,7 +20,7 @@ from hpceval.tasks.kinds.function.schema import FunctionProblem
 RUNTIME = Path(__file__).with_name("runtime")
 MEASURE_FILES = ("trusted.py", "zygote.py", "worker.py", "wire.py", "native.py", "confine.py")
 GLUE = "hpceval_function.hpp"  # C++ problems: compiled into solution.so beside the solution
-ECHO_REPS = 1  # echo runs per case; an answer's job also takes the reference's job's echo as a cap (--echo-floor)
+ECHO_REPS = 1  # echo runs per case; an answer's job also takes the reference's job's echo as a cap (--echo-cap)
 MEMORY_MB = 4096  # ENAMEL's memory limit
 PROCESSES = 64
 CHECK_GRACE_S = 1.0  # as in runtime/trusted.py
@@ -135,10 +135,10 @@ def _wall_budget(problem: FunctionProblem, limits: RunLimits, calls: list[int], 
 def measure_step(name: str, problem: FunctionProblem, tests: str, solution: str, limits: RunLimits, key: str,
                  echo_from: str | None = None, reference: str | None = None, calls: list[int] | None = None,
                  wall_s: float | None = None, reps: int | None = None, echo_runs: int = ECHO_REPS,
-                 echo_floor: str | None = None) -> Step:
+                 echo_cap: str | None = None) -> Step:
     """trusted.py measuring `solution` on `tests`; `reference` (an answer's job, wall clock) is timed beside it.
     `calls`: the largest batch per level (for the step's wall-clock limit), or `wall_s` the limit itself; `reps`
-    the runs per case (default the problem's), `echo_runs` the echo runs per case, `echo_floor` a file of echo costs
+    the runs per case (default the problem's), `echo_runs` the echo runs per case, `echo_cap` a file of echo costs
     that cap them (wall clock)."""
     counted = limits.timer == "instructions"
     reps = 1 if counted else reps or problem.reps  # a count does not vary from run to run
@@ -147,7 +147,7 @@ def measure_step(name: str, problem: FunctionProblem, tests: str, solution: str,
     argv = _python("trusted.py", "--problem", "problem.json", "--tests", tests, "--solution", solution, "--reps",
                    str(reps), "--echo", str(echo_runs), "--limit-s", repr(limits.seconds), "--timer", limits.timer,
                    *(["--echo-from", echo_from] if echo_from else []),
-                   *(["--echo-floor", echo_floor] if echo_floor else []),
+                   *(["--echo-cap", echo_cap] if echo_cap else []),
                    *(["--reference", reference] if reference else []),
                    *(["--limit-count", repr(limits.count)] if limits.count is not None else []))
     return Step(name=name, argv=argv, env={"HPCEVAL_RESULT_KEY": key},
@@ -223,7 +223,7 @@ def answer_job(problem: FunctionProblem, tests_b64: str, answer: str, limits: Ru
         expert = base64.b64decode(reference.library_b64) if cpp else problem.reference_module().encode()
         files["reference.b64"] = seal_tests(tests_key, base64.b64encode(expert).decode())
     measure = measure_step("measure", problem, "tests.b64", solution_name(problem), limits, key,
-                           echo_from="echo.json" if counted else None, echo_floor=None if counted else "echo.json",
+                           echo_from="echo.json" if counted else None, echo_cap=None if counted else "echo.json",
                            reference=None if counted else "reference.b64", calls=reference.calls)
     measure.env["HPCEVAL_TESTS_KEY"] = tests_key
     steps = [build_step(problem), measure] if cpp else [measure]

@@ -2,7 +2,7 @@
 the clock. The candidate's code never runs in this process (see docs/measurement.md, "function tasks").
 
     python3 -I -S trusted.py --problem problem.json --tests TESTS [--solution S] [--reference R] [--reps R]
-                             [--echo E] [--limit-s L] [--echo-from F | --echo-floor F] [--timer wall|instructions]
+                             [--echo E] [--limit-s L] [--echo-from F | --echo-cap F] [--timer wall|instructions]
                              [--record OUT]
 
 TESTS (a pickle, base64 when it ends in .b64) holds the levels: `{"levels": [{"size", "hardness", "cases":
@@ -11,7 +11,7 @@ is run R times, each time in a new child of the zygote (worker.py, zygote.py), a
 A child first reads its input and says it is ready (no candidate code has run in it yet); a run's time is the wall
 time from the "go" this process sends to the last byte of the output arriving (the child runs the candidate's
 module and the call in between) minus the fastest of E echo runs of the case (a child that sends the expected
-answer back: the cost of the exchange itself), and of the case's entry in --echo-floor F where given. Where the
+answer back: the cost of the exchange itself), and of the case's entry in --echo-cap F where given. Where the
 level has batches (generate.py, "Batches"), a run calls the entry point once per input of the case's batch, and
 the time per call is the run's net time over the batch's size. A net time per call above L seconds ends the
 measurement with `timeout` (right-censored). One line `HPCEVAL_RESULT <key> {json}` reports it all; the key
@@ -42,7 +42,6 @@ from __future__ import annotations
 import argparse
 import base64
 import ctypes
-import functools
 import gc
 import hashlib
 import json
@@ -51,7 +50,6 @@ import pickle
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from typing import NamedTuple
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's folder out
@@ -235,11 +233,11 @@ def _reference_run(reference: Zygote, timed: Timed, echo: float) -> float:
 
 def measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_reps: int, limits: Limits,
             report: dict, known_echo: list[list[float]] | None = None, reference: Zygote | None = None,
-            echo_floor: list[list[float]] | None = None) -> None:
+            echo_cap: list[list[float]] | None = None) -> None:
     """As _measure; a counted job that makes its own echoes makes them after every timed run, so that the timed
     runs fork from the same zygote states as in a job given the echoes (a count depends on the zygote's heap)."""
     if zygote.log is None or known_echo is not None or not echo_reps:
-        _measure(zygote, levels, check, reps, echo_reps, limits, report, known_echo, reference, echo_floor)
+        _measure(zygote, levels, check, reps, echo_reps, limits, report, known_echo, reference, echo_cap)
         return
     _measure(zygote, levels, check, reps, 0, limits, report, [[0.0] * len(level["cases"]) for level in levels])
     for level_index, (level, timed, echoes) in enumerate(zip(levels, report["levels"], report["echo_s"],
@@ -257,12 +255,12 @@ def measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_r
 
 def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_reps: int, limits: Limits,
              report: dict, known_echo: list[list[float]] | None = None, reference: Zygote | None = None,
-             echo_floor: list[list[float]] | None = None) -> None:
+             echo_cap: list[list[float]] | None = None) -> None:
     """Fill report["levels"][l]["times"][case] (net seconds, or instructions, per call, one entry per run),
     ["wall_s"] (the runs' gross wall seconds), report["echo_s"][l][case] (a run's exchange cost) and
     report["batch"][l][case] (calls per run); with `reference`, the reference's runs interleaved with the answer's
     (one for each of the answer's, as R A A R: order effects cancel) in report["reference"][l]["times"]. By wall
-    clock, `echo_floor` (the reference's job's echo per case) caps the echo runs' fastest: one run then does
+    clock, `echo_cap` (the reference's job's echo per case) caps the echo runs' fastest: one run then does
     what two did (a hiccup in it does not inflate what every run of the case is net of). Raise
     Failure at the first run that is not ok (what was measured until then stays in the report)."""
     report.update(levels=[], echo_s=[], batch=[], remade=0)
@@ -292,8 +290,8 @@ def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_
                 echo = known_echo[level_index][case_index]
             else:
                 echo = _echo(echo_side, timed.batch, 1 if counted else echo_reps) if echo_reps else 0.0
-                floor = echo_floor[level_index][case_index] if echo_floor is not None and not counted else 0.0
-                echo = min(echo, floor) if floor > 0 else echo
+                cap = echo_cap[level_index][case_index] if echo_cap is not None and not counted else 0.0
+                echo = min(echo, cap) if cap > 0 else echo
             echoes[case_index] = echo
             # one run of the reference for each of the answer's: R A A R R A A R ... on even cases, A R R A A R R A
             # ... on odd ones, so that the first run after a change of case (its input new to the caches) falls to
@@ -307,16 +305,14 @@ def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_
                 walls[case_index].append(elapsed)
                 if reference is not None and not leads:
                     theirs[case_index].append(_reference_run(reference, timed, echo))
-            if not counted:
-                report["remade"] += _remake_stalled(times[case_index], walls[case_index], functools.partial(
-                    _checked_run, zygote, timed, echo, limits, check, level_index, case_index))
-                if reference is not None:
-                    report["remade"] += _remake_stalled(theirs[case_index], None, functools.partial(
-                        _reference_pair, reference, timed, echo))
-
-
-def _reference_pair(reference: Zygote, timed: Timed, echo: float) -> tuple[float, float]:
-    return _reference_run(reference, timed, echo), 0.0
+            if not counted:  # runs the machine stalled are made again, on both sides by the same rule
+                for index in _stalled(times[case_index]):
+                    times[case_index][index], walls[case_index][index] = _checked_run(
+                        zygote, timed, echo, limits, check, level_index, case_index)
+                    report["remade"] += 1
+                for index in _stalled(theirs[case_index]) if reference is not None else []:
+                    theirs[case_index][index] = _reference_run(reference, timed, echo)
+                    report["remade"] += 1
 
 
 def _checked_run(zygote: Zygote, timed: Timed, echo: float, limits: Limits, check: object, level_index: int,
@@ -344,23 +340,16 @@ STALL_MIN_S = 100e-6  # ... and this much over it, was stalled by the machine (t
 REMAKES = 2  # at most this many runs of a side remade on a case
 
 
-def _remake_stalled(times: list[float], walls: list[float] | None, again: Callable[[], tuple[float, float]]) -> int:
-    """Make again (once each, at most REMAKES) the runs of one side on one case that the machine stalled: a run
-    that cost STALL_FACTOR times the side's fastest and STALL_MIN_S more. The remade run's time replaces the
-    stalled one's, whatever it is. Both sides get the same rule; without it, a stall in two of a case's four runs
-    moved the Hodges-Lehmann estimate halfway to the stall, and the level's maximum over cases kept it. The
-    number remade."""
-    remade = 0
+def _stalled(times: list[float]) -> list[int]:
+    """The runs of one side on one case that the machine stalled (at most REMAKES, first first): a run that cost
+    STALL_FACTOR times the side's fastest and STALL_MIN_S more. The caller makes each again and keeps the new time,
+    whatever it is. Without this, a stall in two of a case's four runs moved the Hodges-Lehmann estimate halfway to
+    the stall, and the level's maximum over cases kept it."""
+    if not times:
+        return []
     fastest = min(times)
-    for index, value in enumerate(times):
-        if remade == REMAKES:
-            break
-        if value > STALL_FACTOR * fastest and value - fastest > STALL_MIN_S:
-            times[index], wall = again()
-            if walls is not None:
-                walls[index] = wall
-            remade += 1
-    return remade
+    return [index for index, value in enumerate(times)
+            if value > STALL_FACTOR * fastest and value - fastest > STALL_MIN_S][:REMAKES]
 
 
 def record(zygote: Zygote, problem: dict, levels: list[dict], limit_s: float) -> None:
@@ -423,8 +412,8 @@ def main() -> None:
     parser.add_argument("--echo", type=int, default=3)
     parser.add_argument("--limit-s", type=float, default=60.0)
     parser.add_argument("--echo-from", help="a JSON file of echo costs per level and case (no echo runs then)")
-    parser.add_argument("--echo-floor", help="wall clock: a JSON file of echo costs per level and case, each the most "
-                                             "that case's echo may be (the fastest of these and the echo runs)")
+    parser.add_argument("--echo-cap", help="wall clock: a JSON file of echo costs per level and case, each the most "
+                                            "that case's echo may be (the fastest of these and the echo runs)")
     parser.add_argument("--timer", choices=("wall", "instructions"), default="wall")
     parser.add_argument("--limit-count", type=float, help="--timer instructions: the most instructions of a call")
     parser.add_argument("--record", help="take the solution's outputs as the answers; write the tests here")
@@ -434,13 +423,13 @@ def main() -> None:
     tests = pickle.loads(_read_sealed(args.tests, tests_key))
     codec = Codec(problem.get("language") == "cpp")
     check = _checker(problem)
-    known_echo = echo_floor = None
+    known_echo = echo_cap = None
     if args.echo_from:
         with open(args.echo_from, encoding="utf-8") as handle:
             known_echo = json.load(handle)
-    if args.echo_floor:
-        with open(args.echo_floor, encoding="utf-8") as handle:
-            echo_floor = json.load(handle)
+    if args.echo_cap:
+        with open(args.echo_cap, encoding="utf-8") as handle:
+            echo_cap = json.load(handle)
     counted = args.timer == "instructions"
     result: dict = {"verdict": "ok", "message": "", "timer": args.timer,
                     "confined": bool(confine.assemble(under_valgrind=counted))}
@@ -477,7 +466,7 @@ def main() -> None:
                             result["library_b64"] = base64.b64encode(handle.read()).decode()
                 else:
                     measure(zygote, tests["levels"], check, args.reps, args.echo,
-                            Limits(args.limit_s, args.limit_count), result, known_echo, reference, echo_floor)
+                            Limits(args.limit_s, args.limit_count), result, known_echo, reference, echo_cap)
             except Failure as failure:
                 result.update(verdict=failure.verdict, message=failure.message, failed_level=failure.level,
                               failed_case=failure.case)
