@@ -59,7 +59,7 @@ def main() -> None:
     parser.add_argument("--table", action="store_true", help="also print the references' speedups as Markdown "
                                                              "(implies --full-timing)")
     parser.add_argument("--full-timing", action="store_true", help="time with the pack's own repeats (as a run does), "
-                                                                   "not validate's quick three pairs")
+                                                                   "not validate's quick two pairs")
     args = parser.parse_args()
     pack = load_packs(["hpc"])[0]
     tasks = [t for t in pack.tasks if not args.task or any(fnmatch(t.task_id, g) for g in args.task)]

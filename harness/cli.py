@@ -331,7 +331,7 @@ def validate(
     image: ImageOption = None,
     max_sandboxes: Annotated[int, typer.Option(min=1)] = min(4, os.cpu_count() or 1),
     full_timing: Annotated[bool, typer.Option(
-        help="Time with the packs' own repeats, as a run does (default: a warm-up and 3 timed pairs, which prove "
+        help="Time with the packs' own repeats, as a run does (default: a warm-up and 2 timed pairs, which prove "
              "the timed path but not the speedup).")] = False,
 ) -> None:
     """For every task: the reference passes; the broken solution, near-miss mutants and (on parallel tasks) the
