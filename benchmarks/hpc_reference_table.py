@@ -55,13 +55,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--run", type=Path, help="a run dir of the reference agent on the hpc suite")
     parser.add_argument("--sandbox", default="docker")
-    parser.add_argument("--task", action="append", default=[])
+    parser.add_argument("--task", action="append", default=[], help="task-id glob (repeatable; default hpc/*, all "
+                                                                     "248: a run without --task takes 24)")
     args = parser.parse_args()
     run = args.run
     if run is None:
         run = Path(tempfile.mkdtemp(prefix="hpc-reference-")) / "run"
         command = [sys.executable, "-m", "hpceval", "run", "--suite", "hpc", "--agent", "reference", "--sandbox",
-                   args.sandbox, "--out", str(run), *[a for glob in args.task for a in ("--task", glob)]]
+                   args.sandbox, "--out", str(run), *[a for glob in args.task or ["hpc/*"] for a in ("--task", glob)]]
         done = subprocess.run(command, check=False)
         if done.returncode != 0:
             sys.exit(f"hpceval run exited {done.returncode}")
