@@ -226,7 +226,7 @@ def test_hostile_samples_in_a_docker_run_leave_the_rest_scored(tmp_path):
     out = tmp_path / "run"
     secret = "sk-hostile-test-secret"
     result = hpceval("run", "--sandbox", "docker", "--task", "hpc/axpy/serial/generate", "--agent", f"replay:{samples}",
-                     "-n", "4", "--timeout", "10", "--out", str(out), env={"OPENAI_API_KEY": secret})
+                     "-n", "4", "--timeout", "20", "--out", str(out), env={"OPENAI_API_KEY": secret})
     assert result.returncode == 0, result.stderr
     verdicts = {a["sample"]: a["verdict"] for a in read_jsonl(out / "attempts.jsonl")}
     assert verdicts[0] in ("runtime_error", "timeout")  # fork bomb

@@ -23,7 +23,7 @@ def run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                for c in (CORRECT, WRONG, NOT_COMPILING)))
     out = root / "run"
     result = hpceval("run", "--task", TASK, "--agent", f"replay:{samples}", "-n", "3", "--sandbox", "local",
-                     "--timeout", "4", "--out", str(out))
+                     "--timeout", "15", "--out", str(out))
     assert result.returncode == 0, result.stderr
     return out
 
