@@ -39,7 +39,7 @@ CASES: dict[str, tuple[str, set[Verdict]]] = {
     "memo_count.cpp": ("axpy/serial", {Verdict.wrong_answer}),
     "input_mutation.cpp": ("axpy/serial", {Verdict.wrong_answer}),
     "include_driver.cpp": ("axpy/serial", {Verdict.policy_violation}),
-    "spin_thread.cpp": ("axpy/serial", {Verdict.untimed_work}),
+    "spin_thread.cpp": ("axpy/omp", {Verdict.untimed_work}),
     "background_precompute.cpp": ("axpy/omp", {Verdict.untimed_work, Verdict.wrong_answer}),
     "fork_spinner.cpp": ("axpy/omp", {Verdict.untimed_work}),
     "late_trickle.cpp": ("axpy/omp", {Verdict.untimed_work}),

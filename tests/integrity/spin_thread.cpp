@@ -1,5 +1,7 @@
 // Attack: baseline sabotage. Starts a detached thread on its first call that spins forever, to slow
-// down whatever is timed after the call (the baseline). Expected: untimed_work.
+// down whatever is timed after the call (the baseline). An OpenMP loop, so that its omp task's source
+// check passes and the timed step runs (on a serial task std::thread alone decides wrong_model, and
+// such an answer is never timed). Expected: untimed_work.
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -11,5 +13,7 @@ void axpy(double alpha, const std::vector<double> &x, std::vector<double> &y) {
         started = true;
         std::thread([] { for (;;) sink.fetch_add(1, std::memory_order_relaxed); }).detach();
     }
-    for (std::size_t i = 0; i < x.size(); ++i) y[i] += alpha * x[i];
+    const long n = static_cast<long>(x.size());
+#pragma omp parallel for
+    for (long i = 0; i < n; ++i) y[i] += alpha * x[i];
 }
