@@ -31,7 +31,7 @@ from hpceval.harness.errors import UserError, user_errors
 from hpceval.harness.logs import run_log
 from hpceval.harness.options import parse_ks as options_parse_ks
 from hpceval.harness.options import parse_run_options
-from hpceval.harness.pareval import PAREVAL_KS, import_pareval
+from hpceval.harness.pareval import import_pareval
 from hpceval.harness.pipeline import RunAbandoned, RunPlan, check_run_toolchain, plan_run, run_plan, start_run
 from hpceval.harness.progress import RunDisplay
 from hpceval.harness.records import RunConfig
@@ -313,12 +313,18 @@ app.add_typer(import_app, name="import")
 def import_pareval_command(
     results: Annotated[Path, typer.Argument(help="ParEval's results JSON (a list of prompt records).")],
     out: Annotated[Path, typer.Option(help="The run dir to create.")],
+    problem_sizes: Annotated[Path | None, typer.Option(
+        "--problem-sizes", help="ParEval's drivers/problem-sizes.json (problem -> {model: \"(1<<n)\"}): CUDA and HIP "
+                                "efficiency divide by the problem size, as ParEval's analysis does.")] = None,
 ) -> None:
-    """Import ParEval's results; then `hpceval score DIR [--pareval-compat]`."""
-    store = import_pareval(results, out, datetime.now(UTC).isoformat(timespec="milliseconds"))
-    summary = score(store.read_attempts(), PAREVAL_KS)
+    """Import ParEval's results (serial, omp, mpi, mpi+omp, kokkos, cuda, hip); then
+    `hpceval score DIR [--pareval-compat]`."""
+    store, notes = import_pareval(results, out, datetime.now(UTC).isoformat(timespec="milliseconds"), problem_sizes)
+    summary = score(store.read_attempts(), store.read_manifest().config.k)
     store.write_summary(summary)
-    console.print(f"imported {summary.n_attempts} samples of {summary.n_tasks} prompts into {out}")
+    console.print(f"imported {summary.n_attempts} samples of {summary.n_tasks} prompts into {out}", highlight=False)
+    for note in notes:
+        console.print(f"note: {note}", highlight=False, soft_wrap=True)
 
 
 @app.command()
