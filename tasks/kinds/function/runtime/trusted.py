@@ -70,7 +70,7 @@ from zygote import (  # noqa: E402
 PR_SET_CHILD_SUBREAPER = 36
 REFERENCE_CALL_S = 60.0  # a reference's call beside an answer may take this long (it is the expert's code)
 CHECK_GRACE_S = 1.0  # untimed checks may take this much longer than the limit
-FLOOR_S = 1e-6  # a net time below the exchange's own noise counts as this
+FLOOR_S = 1e-6  # a run's net time below the exchange's own noise counts as this (a batch's calls share it)
 CONFIRM_RUNS = 2  # a timed run over the limit counts only when the run made again is over it too
 
 
@@ -215,7 +215,7 @@ def _timed_run(zygote: Zygote, timed: Timed, echo: float, limits: Limits) -> tup
             limit = limits.instructions
             over = run.tag == b"T" or (run.instructions is not None and limit is not None and net > limit)
         else:
-            net = max((run.elapsed - echo) / timed.calls, FLOOR_S)
+            net = max(run.elapsed - echo, FLOOR_S) / timed.calls
             over = run.tag == b"T" or (run.tag == b"O" and net > limits.seconds)
         if not over:
             break  # a run over the limit is run again: a machine's hiccup does not censor a level
@@ -228,7 +228,7 @@ def _reference_run(reference: Zygote, timed: Timed, echo: float) -> float:
     if run.tag != b"O":
         raise Failure("infra_error", f"the reference's run failed ({run.body[:300].decode('utf-8', 'replace')})",
                       -1, -1)
-    return max((run.elapsed - echo) / timed.calls, FLOOR_S)
+    return max(run.elapsed - echo, FLOOR_S) / timed.calls
 
 
 def measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_reps: int, limits: Limits,
