@@ -137,6 +137,10 @@ def run(
     timer: Annotated[str | None, typer.Option(help="What a function-kind run costs: wall (the default: wall time, "
                                                    "repeated) or instructions (retired instructions, counted "
                                                    "under valgrind; deterministic).")] = None,
+    threads: Annotated[str | None, typer.Option(help="Scaling sweep: also time each kernel answer at these thread "
+                                                     "counts, e.g. 1,2,4 (capped at this machine's CPUs).")] = None,
+    ranks: Annotated[str | None, typer.Option(help="Scaling sweep: also time each MPI answer at these rank counts, "
+                                                   "e.g. 1,2.")] = None,
     cuda_toolkit: CudaToolkitOption = None,
     out: Annotated[Path | None, typer.Option(help="Run dir; repeat a command with the same --out to resume.")] = None,
     max_sandboxes: Annotated[int, typer.Option(help="Jobs in flight at once.")] = min(4, os.cpu_count() or 1),
@@ -176,7 +180,8 @@ def run(
         suite=suite, dataset=dataset, agent=agent, tasks=list(task or []), samples=samples, k=k, limit=limit,
         sample_ids=sample_id,
         log_level=log_level, sandbox=sandbox, image=image,
-        gpus=gpus, timing_cpus=timing_cpus, timer=timer, cuda_toolkit=cuda_toolkit, out=out,
+        gpus=gpus, timing_cpus=timing_cpus, timer=timer, threads=threads, ranks=ranks, cuda_toolkit=cuda_toolkit,
+        out=out,
         max_sandboxes=max_sandboxes,
         seed=seed, timeout=timeout, judge=judge, loop=loop, rounds=rounds, base_url=base_url,
         judge_base_url=judge_base_url, temperature=temperature, top_p=top_p, max_tokens=max_tokens,
@@ -366,7 +371,11 @@ def validate(
         stdout.print(f"FAIL {check.task_id} {check.solution}: {check.verdict} (expected {check.expectation}) "
                      f"{check.message}",
                      highlight=False, soft_wrap=True)
-    stdout.print(f"{len(checks) - len(bad)} of {len(checks)} checks hold on {len(pairs)} tasks")
+    validated = sum(1 for pack, task in pairs if solutions(pack, task))
+    stdout.print(f"{len(checks) - len(bad)} of {len(checks)} checks hold on {validated} tasks")
+    if validated < len(pairs):  # translate and optimize tasks run their generate task's job (only the prompt differs)
+        stdout.print(f"{len(pairs) - validated} tasks of other modes (translate, optimize) run the job of their "
+                     "model's generate task, which validates them", highlight=False)
     raise typer.Exit(1 if bad else 0)
 
 

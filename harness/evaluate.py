@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from hpceval.harness.fingerprint import machine_key
 from hpceval.sandbox.base import Sandbox, Verdict
-from hpceval.tasks.kinds import MeasureSettings, NeedsSetup, Outcome, SetupError, timer_arguments, timers_of
+from hpceval.tasks.kinds import (
+    MeasureSettings,
+    NeedsSetup,
+    Outcome,
+    SetupError,
+    sweep_arguments,
+    sweeps,
+    timer_arguments,
+    timers_of,
+)
 from hpceval.tasks.loader import Pack, Task
 
 
@@ -18,10 +27,11 @@ def evaluate(sandbox: Sandbox, pack: Pack, task: Task, answer: str,
             f"{task.task_id} (kind {evaluator.kind}) cannot be measured by --timer {settings.timer}; "
             f"its timers: {', '.join(timers_of(evaluator))}"))
     timer = timer_arguments(settings)
+    sweep = sweep_arguments(settings) if sweeps(evaluator) else {}  # a kind that cannot sweep is timed as asked
     try:
         if isinstance(evaluator, NeedsSetup):
             evaluator.ready(pack, task, sandbox, machine_key(sandbox), **timer)
-        prepared = evaluator.prepare(pack, task, answer, settings.run_timeout_s, **timer)
+        prepared = evaluator.prepare(pack, task, answer, settings.run_timeout_s, **timer, **sweep)
         result = sandbox.run(prepared.job)
     except SetupError as exc:
         return Outcome(verdict=Verdict.infra_error, message=str(exc))

@@ -19,6 +19,17 @@ LogLevel = Literal["debug", "info", "warning", "error"]
 FLAG_NAMES = {"samples": "-n", "tasks": "--task", "timeout": "--timeout", "sample_ids": "--sample-id"}
 
 
+def parse_counts(text: str, flag: str) -> list[int]:
+    """`--threads 1,2,4` / `--ranks 1,2`: distinct positive counts, ascending."""
+    try:
+        counts = sorted({int(part) for part in text.split(",") if part.strip()})
+    except ValueError:
+        raise ValueError(f"{text!r}: give positive integers separated by commas, e.g. {flag} 1,2,4") from None
+    if not counts or counts[0] < 1:
+        raise ValueError(f"{text!r}: give positive integers separated by commas, e.g. {flag} 1,2,4")
+    return counts
+
+
 def parse_ks(text: str) -> list[int]:
     try:
         ks = sorted({int(part) for part in text.split(",") if part.strip()})
@@ -59,6 +70,10 @@ class RunOptions(BaseModel):
     gpus: str | None = None
     timing_cpus: str | None = None
     timer: Timer = "wall"  # what a function-kind run costs: wall time, or instructions (valgrind)
+    # scaling sweeps of kernel tasks: each answer is also timed at these thread and rank counts (capped at the
+    # target's CPUs), besides its model's own
+    threads: list[int] = Field(default_factory=list)
+    ranks: list[int] = Field(default_factory=list)
     cuda_toolkit: str | None = None
     out: Path | None = None
     max_sandboxes: int = Field(default_factory=lambda: min(4, os.cpu_count() or 1), ge=1)
@@ -95,6 +110,11 @@ class RunOptions(BaseModel):
         if ks[-1] > samples:
             raise ValueError(f"k={ks[-1]} needs at least {ks[-1]} samples per task; add -n {ks[-1]} or lower --k")
         return ks
+
+    @field_validator("threads", "ranks", mode="before")
+    @classmethod
+    def _counts(cls, value: Any, info: ValidationInfo) -> Any:
+        return parse_counts(value, f"--{info.field_name}") if isinstance(value, str) else value
 
     @field_validator("sample_ids", mode="before")
     @classmethod

@@ -26,8 +26,9 @@ from hpceval.harness.rounds import Unit, now, run_loop
 from hpceval.harness.scoring import score, usage_totals
 from hpceval.harness.store import RunStore
 from hpceval.sandbox.base import Sandbox, Verdict
+from hpceval.sandbox.cpus import process_cpus
 from hpceval.tasks import Pack, PackError, Task, packs_of_suite, select_tasks
-from hpceval.tasks.kinds import Timer, timers_of
+from hpceval.tasks.kinds import Timer, sweeps, timers_of
 
 log = logging.getLogger("hpceval.run")
 
@@ -273,7 +274,7 @@ class RunPlan:
                          judge_sampling=m.judge_sampling, base_url=o.base_url, judge_base_url=o.judge_base_url,
                          max_connections=o.max_connections, cache=m.cache, cost_limit_usd=o.cost_limit,
                          image=(o.image or "cpu") if backend == "docker" else None, gpus=o.gpus,
-                         timing_cpus=o.timing_cpus, timer=o.timer)
+                         timing_cpus=o.timing_cpus, timer=o.timer, threads=list(o.threads), ranks=list(o.ranks))
 
     def requested_sandbox(self) -> str:
         """--sandbox, else the sandbox of the run being resumed, else auto."""
@@ -290,6 +291,26 @@ def check_timer(timer: Timer, pairs: list[tuple[Pack, Task]]) -> None:
                             "enamel or efficiency) or leave out --timer")
 
 
+def cap_sweep(options: RunOptions, pairs: list[tuple[Pack, Task]], cores: int) -> tuple[RunOptions, str | None]:
+    """--threads/--ranks: only for kinds that sweep, and capped at the target's `cores` (a count above it would
+    oversubscribe the cores it measures); the options with the kept counts, and a note on what was dropped."""
+    if not options.threads and not options.ranks:
+        return options, None
+    cannot = next((task for pack, task in pairs if not sweeps(pack.evaluator)), None)
+    if cannot is not None:
+        raise UserError(f"--threads/--ranks: {cannot.task_id} (kind {cannot.kind}) has no thread or rank counts to "
+                        "sweep; select kernel tasks (--suite hpc) or leave the flags out")
+    kept = {name: [n for n in getattr(options, name) if n <= cores] for name in ("threads", "ranks")}
+    dropped = sorted({n for name in kept for n in getattr(options, name) if n > cores})
+    for name in ("threads", "ranks"):
+        if getattr(options, name) and not kept[name]:
+            raise UserError(f"--{name} {','.join(map(str, getattr(options, name)))}: this machine has {cores} "
+                            f"CPU(s) for the sandbox; give counts up to {cores}")
+    note = (f"scaling sweep capped at this machine's {cores} CPU(s): {', '.join(map(str, dropped))} left out"
+            if dropped else None)
+    return options.model_copy(update=kept), note
+
+
 def plan_run(options: RunOptions) -> RunPlan:
     """The cheap checks, in order: flag combinations, suite, task globs, --out, the agent (the caller closes it)."""
     model = options.model()
@@ -297,10 +318,12 @@ def plan_run(options: RunOptions) -> RunPlan:
     packs, pairs = resolve_tasks(options.suite, list(options.tasks), options.dataset,
                                  pack_defaults=not options.agent.startswith("replay:"))
     check_timer(options.timer, pairs)
+    options, sweep_note = cap_sweep(options, pairs, len(process_cpus()) or os.cpu_count() or 1)
     out = options.out or default_out(options.suite, options.agent)
     check_out_dir(out)
     agent = build_agent(options.agent, packs, [t for _, t in pairs], model)  # a replay file may hold more than --limit
     note = None if options.tasks else default_selection_note(packs, pairs)
+    note = "; ".join(n for n in (note, sweep_note) if n) or None
     pairs = pairs[:options.limit] if options.limit else pairs
     return RunPlan(options=options, model=model, packs=packs, pairs=pairs, agent=agent, out=out, note=note)
 

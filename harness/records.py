@@ -81,11 +81,14 @@ class RunConfig(BaseModel):
     gpus: str | None = None
     timing_cpus: str | None = None
     timer: Timer = "wall"  # wall | instructions: no score table mixes runs of different timers
+    threads: list[int] = Field(default_factory=list)  # the scaling sweep (--threads, --ranks), capped at the target
+    ranks: list[int] = Field(default_factory=list)
 
     # settings that change what is measured; a resume must repeat them (samples, k, limit and sample ids may
     # change the selection; connections, cache, cost limit, endpoints and --max-sandboxes may change too)
     IDENTITY_FIELDS: ClassVar[tuple[str, ...]] = (
-        "suite", "tasks", "agent", "sandbox", "image", "gpus", "timing_cpus", "timer", "seed", "run_timeout_s",
+        "suite", "tasks", "agent", "sandbox", "image", "gpus", "timing_cpus", "timer", "threads", "ranks", "seed",
+        "run_timeout_s",
         "judge", "loop", "rounds", "coder_sampling", "judge_sampling")
 
     def identity(self) -> dict[str, object]:

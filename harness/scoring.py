@@ -49,6 +49,18 @@ class TaskSamples:
     def efficiencies(self) -> list[float]:
         return [s / a.cores for s, a in zip(self.speedups(), self.attempts, strict=True)]
 
+    def scaling(self) -> dict[str, tuple[list[float], list[float]]]:
+        """A scaling sweep's speedups and efficiencies per resource count (`t<threads>r<ranks>`), one per sample
+        (0 where the sample is not correct or the count was not valid); empty without a sweep."""
+        points = [sweep_points(a) for a in self.attempts]
+        labels = sorted({label for p in points for label in p}, key=_label_order)
+        out: dict[str, tuple[list[float], list[float]]] = {}
+        for label in labels:
+            speedups = [p.get(label, (0.0, 1))[0] for p in points]
+            cores = [p.get(label, (0.0, 1))[1] for p in points]
+            out[label] = (speedups, [s / c for s, c in zip(speedups, cores, strict=True)])
+        return out
+
     def eff_scores(self, level: int | None = None) -> list[float]:
         """ENAMEL's per-sample efficiency (or its part at one level): 0 unless correct."""
         out = []
@@ -65,6 +77,27 @@ class TaskSamples:
 
     def levels(self) -> int:
         return max((len(a.measurement.level_efficiency or []) for a in self.attempts if a.measurement), default=0)
+
+
+def sweep_points(attempt: Attempt) -> dict[str, tuple[float, int]]:
+    """A sweep's (speedup, cores) per count of one attempt; 0 for a count that was not valid, and every count 0
+    unless the attempt is correct (its verdict stands on its model's own count)."""
+    measured = attempt.measurement
+    runs = getattr(measured, "runs", None) if measured is not None else None
+    out: dict[str, tuple[float, int]] = {}
+    for run in runs or []:
+        data = run if isinstance(run, Mapping) else run.model_dump()
+        if "baseline_s" not in data:  # imported ParEval runs: no baseline of their own per count
+            continue
+        threads, ranks = int(data.get("threads") or 1), int(data.get("ranks") or 1)
+        valid = attempt.verdict == Verdict.ok and data.get("is_valid") and data.get("speedup")
+        out[f"t{threads}r{ranks}"] = (float(data["speedup"]) if valid else 0.0, threads * ranks)
+    return out
+
+
+def _label_order(label: str) -> tuple[int, int]:
+    threads, _, ranks = label[1:].partition("r")
+    return int(ranks), int(threads)
 
 
 def credited_speedup(attempt: Attempt) -> float:
@@ -131,6 +164,16 @@ def task_metrics(task: TaskSamples, ks: list[int]) -> dict[str, float]:
             continue
         out[f"speedup_n@{k}"] = speedup_at_k(task.speedups(), k)
         out[f"efficiency_n@{k}"] = speedup_at_k(task.efficiencies(), k)
+        scaling = task.scaling()
+        for label, (speedups, efficiencies) in scaling.items():  # each count apart, as ParEval's speedup_n@k
+            out[f"speedup_n@{k}[{label}]"] = speedup_at_k(speedups, k)
+            out[f"efficiency_n@{k}[{label}]"] = speedup_at_k(efficiencies, k)
+        if scaling:  # ParEval's max over n: each sample at its best count, then the expected best of k samples
+            columns = list(scaling.values())
+            best = [max(values) for values in zip(*(c[0] for c in columns), strict=True)]
+            best_efficiency = [max(values) for values in zip(*(c[1] for c in columns), strict=True)]
+            out[f"speedup_max@{k}"] = speedup_at_k(best, k)
+            out[f"efficiency_max@{k}"] = speedup_at_k(best_efficiency, k)
     return out
 
 

@@ -7,7 +7,7 @@ and our privileges allow:
      included). Without all three it enters none: a PID namespace without its own /proc would show
      the job other processes' /proc entries under its own pids;
   2. in the mount namespace, builds a root of its own and chroots into it: the toolchain (/usr, /etc,
-     the /lib links) and /sys read-only, the job's work dir read-write, a fresh /proc, a private /tmp
+     the /lib links, /opt/kokkos) and /sys read-only, the job's work dir read-write, a fresh /proc, a private /tmp
      and /dev/shm, a handful of /dev nodes. The repo, the packs, home directories and the rest of the
      host's files are not there;
   3. forks an init that reaps orphans, and a worker that pins itself to the given CPUs, sets rlimits,
@@ -36,6 +36,7 @@ CLONE_NEWIPC = 0x08000000  # System V IPC objects and POSIX message queues outli
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
 MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
 TOOLCHAIN_DIRS = ("usr", "bin", "sbin", "lib", "lib32", "lib64", "libx32", "etc")
+TOOLCHAIN_EXTRAS = ("opt/kokkos",)  # toolchains outside /usr, read-only where the host has them (the kokkos model)
 DEV_NODES = ("null", "zero", "full", "random", "urandom")
 SIOCGIFFLAGS = 0x8913
 SIOCSIFFLAGS = 0x8914
@@ -77,6 +78,10 @@ def _enter_jail(root: str, workdir: str, ro_binds: list[str]) -> None:
         elif os.path.isdir(source):
             os.mkdir(target)
             _bind(source, target, read_only=True)
+    for name in TOOLCHAIN_EXTRAS:
+        if os.path.isdir("/" + name):
+            os.makedirs(os.path.join(root, name))
+            _bind("/" + name, os.path.join(root, name), read_only=True)
     for name, fstype, flags in (("proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC),
                                 ("tmp", "tmpfs", MS_NOSUID | MS_NODEV)):
         os.mkdir(os.path.join(root, name))

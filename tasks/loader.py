@@ -32,6 +32,7 @@ class Task(BaseModel):
     kind: str = "kernel"
     execution_model: str = "serial"
     mode: str = "generate"
+    source_model: str | None = None  # translate tasks: the execution model of the code given to port
     language: str = ""
     entry_point: str = ""
     signature: str = ""

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-EXECUTION_MODELS: tuple[str, ...] = ("serial", "omp", "mpi", "mpi+omp", "cuda")
+EXECUTION_MODELS: tuple[str, ...] = ("serial", "omp", "mpi", "mpi+omp", "kokkos", "cuda")
 
 
 class Strict(BaseModel):
@@ -18,6 +18,7 @@ class ModelBuild(Strict):
 
     compiler: str = "g++"
     flags: list[str] = Field(default_factory=list)
+    libs: list[str] = Field(default_factory=list)  # link only: the candidate's library and the worker
     launcher: list[str] = Field(default_factory=list)
     env: dict[str, str] = Field(default_factory=dict)
     threads: int = 1

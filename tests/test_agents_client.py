@@ -127,7 +127,8 @@ def test_the_kept_round_is_correct_first_then_fastest():
 
 
 def test_missing_key_and_missing_sdk_are_one_line_naming_the_fix(tmp_path):
-    result = hpceval("run", "--task", "hpc/axpy/serial/*", "--agent", "openai:gpt-4o", "--out", str(tmp_path / "r"),
+    result = hpceval("run", "--task", "hpc/axpy/serial/generate", "--agent", "openai:gpt-4o", "--out",
+                     str(tmp_path / "r"),
                      env={"OPENAI_API_KEY": "", "OPENAI_BASE_URL": ""})
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [

@@ -79,7 +79,8 @@ def test_replay_gets_every_verdict_and_the_run_finishes(tmp_path):
 
 def test_kill_minus_9_then_resume_gives_exactly_one_attempt_per_sample(tmp_path):
     out = tmp_path / "run"
-    args = ["run", "--task", "hpc/axpy/serial/*", "--task", "hpc/gemv/serial/*", "--agent", "baseline", "-n", "3",
+    args = ["run", "--task", "hpc/axpy/serial/generate", "--task", "hpc/gemv/serial/generate", "--agent", "baseline",
+            "-n", "3",
             "--max-sandboxes", "2", "--out", str(out)]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     proc = subprocess.Popen([sys.executable, "-m", "hpceval", *args], cwd=REPO, env=env,

@@ -64,8 +64,8 @@ class Pane:
 @needs_tmux
 def test_an_80_column_terminal_shows_live_progress_and_tables_that_fit(tmp_path):
     out = tmp_path / "run"
-    pane = Pane(f"{sys.executable} -m hpceval run --task 'hpc/axpy/serial/*' --task 'hpc/gemv/serial/*' --agent "
-                f"baseline -n 2 --k 1,2 --max-sandboxes 1 --out {out}")
+    pane = Pane(f"{sys.executable} -m hpceval run --task 'hpc/axpy/serial/generate' --task "
+                f"'hpc/gemv/serial/generate' --agent baseline -n 2 --k 1,2 --max-sandboxes 1 --out {out}")
     try:
         live = pane.wait_for(r"in flight \(1\): hpc/\w+/serial/generate#\d")
         assert re.search(r"\d+\.\d samples/min", live) and "eta" in live and "0/4" in live, live
@@ -107,7 +107,8 @@ def test_a_piped_run_logs_one_plain_line_per_sample_and_no_escape_codes(tmp_path
     samples = replay_file(tmp_path, "hpc/axpy/serial/generate", [NO_CODE, CORRECT])
     out = tmp_path / "run"
     result = subprocess.run(  # stdout and stderr into one pipe, as `hpceval run ... 2>&1 | tee log` does
-        [sys.executable, "-m", "hpceval", "run", "--task", "hpc/axpy/serial/*", "--agent", f"replay:{samples}", "-n",
+        [sys.executable, "-m", "hpceval", "run", "--task", "hpc/axpy/serial/generate", "--agent",
+         f"replay:{samples}", "-n",
          "2", "--out", str(out)], cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stdout
@@ -122,7 +123,8 @@ def test_the_second_ctrl_c_abandons_the_samples_in_flight_within_seconds(tmp_pat
     # sample 0 needs no sandbox job (a timed step of a correct one would wait for the loopers' lane)
     samples = replay_file(tmp_path, "hpc/axpy/serial/generate", [NO_CODE, LOOPING, LOOPING, LOOPING])
     out = tmp_path / "run"
-    args = [sys.executable, "-m", "hpceval", "run", "--task", "hpc/axpy/serial/*", "--agent", f"replay:{samples}",
+    args = [sys.executable, "-m", "hpceval", "run", "--task", "hpc/axpy/serial/generate", "--agent",
+            f"replay:{samples}",
             "-n", "4", "--max-sandboxes", "2", "--timeout", "120", "--log-level", "debug", "--sandbox", "local",
             "--out", str(out)]
     # the local sandbox's job dirs go under TMPDIR; not under tmp_path, which a job's uid may not enter (pytest
@@ -194,7 +196,7 @@ def test_limit_sample_id_and_resumed_counts(tmp_path):
     samples.write_text("".join(json.dumps({"task_id": t, "completion": c}) + "\n"
                                for t in ("hpc/axpy/serial/generate", "hpc/axpy/omp/generate", "hpc/axpy/mpi/generate")
                                for c in completions))
-    base = ["run", "--task", "hpc/axpy/*", "--agent", f"replay:{samples}", "-n", "3", "--out", str(out)]
+    base = ["run", "--task", "hpc/axpy/*/generate", "--agent", f"replay:{samples}", "-n", "3", "--out", str(out)]
     first = hpceval(*base, "--limit", "2", "--sample-id", "1-2")
     assert first.returncode == 0, first.stderr
     done = {(a["task_id"], a["sample"]) for a in read_jsonl(out / "attempts.jsonl")}
@@ -229,7 +231,8 @@ def test_every_run_flag_has_an_environment_default(tmp_path):
 def test_the_run_log_is_in_the_run_dir_at_the_chosen_level(tmp_path):
     out = tmp_path / "run"
     samples = replay_file(tmp_path, "hpc/axpy/serial/generate", [NO_CODE])
-    result = hpceval("run", "--task", "hpc/axpy/serial/*", "--agent", f"replay:{samples}", "--log-level", "debug",
+    result = hpceval("run", "--task", "hpc/axpy/serial/generate", "--agent", f"replay:{samples}", "--log-level",
+                     "debug",
                      "--out", str(out))
     assert result.returncode == 0, result.stderr
     log = (out / "hpceval.log").read_text()
@@ -259,7 +262,8 @@ def test_a_broken_pack_fails_alone(tmp_path):
 def test_the_sandbox_note_never_comes_before_an_error(tmp_path):
     """The note on an auto-chosen sandbox comes once the run can go on, never in front of a refusal: here the
     local sandbox is chosen (the image is not built) and this host then lacks mpicxx."""
-    refused = hpceval("run", "--task", "hpc/axpy/mpi/*", "--image", "hpceval-nosuch:0", "--out", str(tmp_path / "run"),
+    refused = hpceval("run", "--task", "hpc/axpy/mpi/generate", "--image", "hpceval-nosuch:0", "--out",
+                      str(tmp_path / "run"),
                       env={"PATH": path_without_mpi(tmp_path)})
     assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
     assert refused.stderr.startswith("error:") and "mpicxx not found" in refused.stderr, refused.stderr

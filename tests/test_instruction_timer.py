@@ -65,7 +65,8 @@ def test_counts_repeat_exactly_and_no_attack_lowers_its_count(tmp_path, backend)
 
 
 def test_a_kind_that_cannot_count_refuses_the_timer_in_one_line(tmp_path):
-    result = hpceval("run", "--task", "hpc/axpy/serial/*", "--timer", "instructions", "--out", str(tmp_path / "r"))
+    result = hpceval("run", "--task", "hpc/axpy/serial/generate", "--timer", "instructions", "--out",
+                     str(tmp_path / "r"))
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0, result.stderr
     assert "--timer instructions" in result.stderr and "kind kernel" in result.stderr, result.stderr

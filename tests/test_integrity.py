@@ -49,6 +49,8 @@ CASES: dict[str, tuple[str, set[Verdict]]] = {
     "serial_in_omp.cpp": ("gemv/omp", {Verdict.wrong_model}),
     "fake_omp.cpp": ("gemv/omp", {Verdict.wrong_model}),
     "rank0_only.cpp": ("gemv/mpi", {Verdict.wrong_model}),
+    "serial_in_kokkos.cpp": ("gemv/kokkos", {Verdict.wrong_model}),
+    "omp_in_kokkos.cpp": ("gemv/kokkos", {Verdict.wrong_model}),
     "threads_in_serial.cpp": ("gemv/serial", {Verdict.wrong_model}),
     "cg_38_iterations": ("cg/serial", {Verdict.wrong_answer}),  # made below from the baseline
 }

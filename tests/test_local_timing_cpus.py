@@ -45,7 +45,8 @@ def test_a_cpuset_outside_this_process_is_refused():
 
 
 def test_the_cli_says_it_in_one_line(tmp_path):
-    result = hpceval("run", "--sandbox", "local", "--timing-cpus", str(max(CPUS) + 64), "--task", "hpc/axpy/serial/*",
+    result = hpceval("run", "--sandbox", "local", "--timing-cpus", str(max(CPUS) + 64), "--task",
+                     "hpc/axpy/serial/generate",
                      "--out", str(tmp_path / "run"))
     assert result.returncode == 2, result.stderr
     assert "--timing-cpus" in result.stderr and len(result.stderr.strip().splitlines()) == 1

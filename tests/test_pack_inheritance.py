@@ -45,14 +45,16 @@ def test_include_merges_mappings_and_the_problem_wins(pack_copy: Path):
     assert gemv.tolerance.rtol == 1e-8 and gemv.tolerance.atol == 1e-3  # pack default, then the include
     assert gemv.limits is not None and gemv.limits.run_wall_s == 7
     assert gemv.models == ["serial", "omp"] and gemv.metadata == {"origin": "gemv", "level": 2}
-    assert [t.task_id for t in load_pack(pack_copy).tasks if t.problem == "gemv"] == ["hpc/gemv/serial/generate",
-                                                                                       "hpc/gemv/omp/generate"]
+    assert [t.task_id for t in load_pack(pack_copy).tasks if t.problem == "gemv"] == [
+        "hpc/gemv/serial/generate", "hpc/gemv/omp/generate", "hpc/gemv/omp/translate",  # translate: from serial
+        "hpc/gemv/serial/optimize", "hpc/gemv/omp/optimize"]
 
 
 def test_a_pack_default_reaches_every_problem_that_does_not_set_it(pack_copy: Path):
     pack_yaml = pack_copy / "pack.yaml"
-    text = pack_yaml.read_text().replace("  models: [serial, omp, mpi, mpi+omp]\n", "  models: [serial]\n")
-    pack_yaml.write_text(text)
+    text = pack_yaml.read_text()
+    assert "  models: [serial, omp, mpi, mpi+omp, kokkos]\n" in text
+    pack_yaml.write_text(text.replace("  models: [serial, omp, mpi, mpi+omp, kokkos]\n", "  models: [serial]\n"))
     assert {t.execution_model for t in load_pack(pack_copy).tasks} == {"serial"}
 
 

@@ -180,12 +180,14 @@ def test_cleanup_removes_stragglers_of_dead_runs(client):
 
 
 def test_cli_errors_name_the_fix_when_docker_cannot_run(tmp_path):
-    no_daemon = hpceval("run", "--sandbox", "docker", "--task", "hpc/axpy/serial/*", "--out", str(tmp_path / "a"),
+    no_daemon = hpceval("run", "--sandbox", "docker", "--task", "hpc/axpy/serial/generate", "--out",
+                        str(tmp_path / "a"),
                         env={"DOCKER_HOST": f"unix://{tmp_path}/no.sock"})
     assert no_daemon.returncode == 2
     assert no_daemon.stderr.startswith("error: no Docker daemon answers")
     assert "dockerd" in no_daemon.stderr and "Traceback" not in no_daemon.stderr
-    no_image = hpceval("run", "--sandbox", "docker", "--image", "hpceval-cpu:missing", "--task", "hpc/axpy/serial/*",
+    no_image = hpceval("run", "--sandbox", "docker", "--image", "hpceval-cpu:missing", "--task",
+                       "hpc/axpy/serial/generate",
                        "--out", str(tmp_path / "b"))
     assert no_image.returncode == 2
     assert "hpceval sandbox build" in no_image.stderr and "Traceback" not in no_image.stderr
@@ -239,14 +241,14 @@ def test_hostile_samples_in_a_docker_run_leave_the_rest_scored(tmp_path):
 
 def test_reference_run_through_docker_records_the_image(tmp_path):
     out = tmp_path / "run"
-    result = hpceval("run", "--task", "hpc/axpy/*", "--out", str(out))  # auto: docker wherever it works
+    result = hpceval("run", "--task", "hpc/axpy/*/generate", "--out", str(out))  # auto: docker wherever it works
     assert result.returncode == 0, result.stderr
     manifest = json.loads((out / "run.json").read_text())
     assert manifest["config"]["sandbox"] == "docker"
     fingerprint = manifest["fingerprint"]
     assert fingerprint["image_id"].startswith("sha256:") and fingerprint["gcc"] and fingerprint["mpirun"]
     attempts = read_jsonl(out / "attempts.jsonl")
-    assert [a["verdict"] for a in attempts] == ["ok"] * 4
+    assert [a["verdict"] for a in attempts] == ["ok"] * 5  # serial, omp, mpi, mpi+omp, kokkos
     shas = {a["fingerprint_sha"] for a in attempts}
     assert len(shas) == 1
     stored = json.loads(next((out / "artifacts").glob(f"{shas.pop()}*")).read_text())

@@ -1,7 +1,7 @@
 """`hpceval validate hpc`: the reference passes, and the deliberately broken solution, the near-miss mutants
 and (on parallel tasks) the sequential baseline fail, for real (g++, OpenMP, OpenMPI, the sandbox `auto`
-picks). CI validates three of the 62 problems (axpy, cg, jacobi2d) in all four execution models; HPCEVAL_FULL_VALIDATE=1
-validates all 248 tasks."""
+picks). CI validates three of the 62 problems (axpy, cg, jacobi2d) in all five execution models; HPCEVAL_FULL_VALIDATE=1
+validates all 310 tasks."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def test_validate_hpc_pack_holds():
     result = hpceval("validate", "hpc", "--max-sandboxes", "2", *selection)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     # per task: reference, baseline, broken; per problem: its mutants (two each) on the serial task
-    expected = r"^(\d+) of \1 checks hold on 248 tasks$" if full else r"^42 of 42 checks hold on 12 tasks$"
+    expected = r"^(\d+) of \1 checks hold on 310 tasks$" if full else r"^51 of 51 checks hold on 15 tasks$"
     assert re.search(expected, result.stdout, re.M), result.stdout[-2000:]
 
 

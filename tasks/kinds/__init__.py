@@ -22,8 +22,11 @@ from hpceval.tasks.kinds.base import (
     Prepared,
     SetupError,
     StaticAnswer,
+    Sweep,
     Timer,
     ValidationCase,
+    sweep_arguments,
+    sweeps,
     timer_arguments,
     timers_of,
 )
@@ -82,6 +85,6 @@ def evaluator_for(kind: str, where: Path | None = None) -> Evaluator:
 
 __all__ = [
     "ENTRY_POINT_GROUP", "TIMERS", "AnswerKind", "Evaluator", "MeasureSettings", "Measurement", "NeedsSetup",
-    "Outcome", "Prepared", "SetupError", "StaticAnswer", "Timer",
-    "ValidationCase", "evaluator_for", "timer_arguments", "timers_of", "known_kinds", "register_evaluator",
+    "Outcome", "Prepared", "SetupError", "StaticAnswer", "Sweep", "Timer", "ValidationCase", "evaluator_for",
+    "known_kinds", "register_evaluator", "sweep_arguments", "sweeps", "timer_arguments", "timers_of",
 ]

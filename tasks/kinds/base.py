@@ -83,11 +83,34 @@ def timer_arguments(settings: MeasureSettings) -> dict[str, Timer]:
 
 
 @dataclass(frozen=True)
+class Sweep:
+    """A scaling sweep (`--threads`, `--ranks`): the thread and rank counts each answer is also timed at."""
+
+    threads: tuple[int, ...] = ()
+    ranks: tuple[int, ...] = ()
+
+
+def sweeps(evaluator: object) -> bool:
+    """Whether an evaluator's `prepare` takes a `sweep` (its `sweeps` is true; kernel tasks)."""
+    return bool(getattr(evaluator, "sweeps", False))
+
+
+def sweep_arguments(settings: MeasureSettings) -> dict[str, Sweep]:
+    """The keyword `prepare` gets for a sweep (none without one: evaluators that cannot sweep keep their
+    plain signature)."""
+    if not settings.threads and not settings.ranks:
+        return {}
+    return {"sweep": Sweep(threads=settings.threads, ranks=settings.ranks)}
+
+
+@dataclass(frozen=True)
 class MeasureSettings:
     """What a run asks of every measurement (the same for all its tasks)."""
 
     run_timeout_s: float | None = None  # overrides the pack's wall-clock limit of run steps
     timer: Timer = "wall"  # what a run costs: wall time, or retired instructions (kinds that list it in `timers`)
+    threads: tuple[int, ...] = ()  # a scaling sweep (kinds whose evaluator `sweeps`)
+    ranks: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

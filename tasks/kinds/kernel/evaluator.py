@@ -15,11 +15,19 @@ from hpceval.tasks.kinds.base import (
     Outcome,
     Prepared,
     StaticAnswer,
+    Sweep,
     Timer,
     ValidationCase,
 )
 from hpceval.tasks.kinds.kernel.interpret import KernelMeasurement, interpret
-from hpceval.tasks.kinds.kernel.jobs import BASELINE_PREFIX, kernel_spec, make_job, task_resources, toolchain_problem
+from hpceval.tasks.kinds.kernel.jobs import (
+    BASELINE_PREFIX,
+    kernel_spec,
+    make_job,
+    sweep_points,
+    task_resources,
+    toolchain_problem,
+)
 from hpceval.tasks.kinds.kernel.model_use import model_problem
 from hpceval.tasks.kinds.kernel.schema import Mutants, ProblemSpec
 from hpceval.tasks.loader import Pack, PackError, Problem, Task, load_yaml
@@ -78,7 +86,9 @@ def handshake_too_large(outcome: Outcome) -> str | None:
             f"({m.candidate_median_s * 1e3:.2f} ms), over {HANDSHAKE_SHARE:.0%}: raise sizes.time")
 
 
-GENERATE = "generate"  # the mode of every kernel task so far: write the code from the spec (ids end in it)
+GENERATE = "generate"  # write the code from the spec (task ids end in the mode)
+TRANSLATE = "translate"  # given the reference of another model (problem.yaml translate_from), write this model's
+OPTIMIZE = "optimize"  # given the sequential baseline (correct, slow), make it fast in this model
 
 
 class KernelEvaluator:
@@ -87,15 +97,19 @@ class KernelEvaluator:
     problem_spec: ClassVar[type[ProblemSpec]] = ProblemSpec
     measurement: ClassVar[type[KernelMeasurement]] = KernelMeasurement
     timers: ClassVar[tuple[Timer, ...]] = ("wall",)  # a parallel kernel's cost is its wall time
+    sweeps: ClassVar[bool] = True  # --threads/--ranks: each answer is also timed at those counts
 
     def expand(self, pack: Pack, problem: Problem) -> list[Task]:
         spec = kernel_spec(problem)
-        return [Task(task_id=f"{pack.name}/{spec.name}/{model}/{GENERATE}", suite=pack.spec.suite, pack=pack.name,
+        translations = spec.translations()
+        wanted = [(model, mode) for mode in (GENERATE, TRANSLATE, OPTIMIZE) if mode in spec.modes
+                  for model in spec.models if mode != TRANSLATE or model in translations]
+        return [Task(task_id=f"{pack.name}/{spec.name}/{model}/{mode}", suite=pack.spec.suite, pack=pack.name,
                      problem=spec.name, title=spec.title, problem_type=spec.problem_type, kind=self.kind,
-                     execution_model=model, mode=GENERATE, language=pack.spec.defaults.language,
-                     entry_point=spec.entry_point,
-                     signature=spec.signature)
-                for model in spec.models]
+                     execution_model=model, mode=mode, language=pack.spec.defaults.language,
+                     entry_point=spec.entry_point, signature=spec.signature,
+                     source_model=translations[model] if mode == TRANSLATE else None)
+                for model, mode in wanted]
 
     def check_pack(self, pack: Pack) -> None:
         """Every model has build settings; the problem's files are there and its mutants still apply; the driver
@@ -107,6 +121,8 @@ class KernelEvaluator:
                 pack.model_build(model)
             for name in PROBLEM_FILES:
                 problem.read(name)
+            for source in set(spec.translations().values()):  # the code a translate task is given
+                problem.read(f"reference/{model_file_stem(source)}.cpp")
             mutants(problem)  # every edit still applies to baseline.cpp
             expected = _normalized(spec.signature)
             twin = _normalized(spec.signature.replace(f"{spec.entry_point}(",
@@ -127,12 +143,22 @@ class KernelEvaluator:
         return problem.read(f"reference/{model_file_stem(task.execution_model)}.cpp")
 
     def prompt_context(self, pack: Pack, task: Task) -> Mapping[str, object]:
-        spec = kernel_spec(pack.problem_of(task))
+        """The model's build settings and note; for translate and optimize, the code given to start from."""
+        problem = pack.problem_of(task)
+        spec = kernel_spec(problem)
+        given = None
+        if task.mode == TRANSLATE and task.source_model:
+            given = problem.read(f"reference/{model_file_stem(task.source_model)}.cpp")
+        elif task.mode == OPTIMIZE:
+            given = problem.read("baseline.cpp")
         return {"model": pack.model_build(task.execution_model),
-                "model_note": spec.model_notes.get(task.execution_model, "")}
+                "model_note": spec.model_notes.get(task.execution_model, ""),
+                "mode": task.mode, "source_model": task.source_model,
+                "given_code": given}
 
-    def prepare(self, pack: Pack, task: Task, answer: str, run_timeout_s: float | None) -> Prepared:
-        kernel_job = make_job(pack, task, answer, run_timeout_s)
+    def prepare(self, pack: Pack, task: Task, answer: str, run_timeout_s: float | None,
+                sweep: Sweep | None = None) -> Prepared:
+        kernel_job = make_job(pack, task, answer, run_timeout_s, sweep_points(pack, task, sweep))
         return Prepared(job=kernel_job.job, secret=kernel_job.result_key)
 
     def interpret(self, pack: Pack, task: Task, answer: str, prepared: Prepared, result: JobResult) -> Outcome:
@@ -164,6 +190,11 @@ class KernelEvaluator:
         return lines
 
     def validation_cases(self, pack: Pack, task: Task) -> list[ValidationCase]:
+        """A translate or optimize task's job is its generate task's (the same model, checks and timing; only
+        the prompt differs), which validates it; its prompt's given code is validated there too (a reference, or
+        the baseline)."""
+        if task.mode != GENERATE:
+            return []
         problem = pack.problem_of(task)
         baseline_verdict = Verdict.ok if task.execution_model == "serial" else Verdict.wrong_model
         out = [ValidationCase("reference", self.static_answer(pack, task, "reference"), Verdict.ok,

@@ -13,7 +13,7 @@ from hpceval.metrics import paired_speedup
 from hpceval.sandbox.base import Job, JobResult, StepResult, Verdict
 from hpceval.sandbox.verdicts import MEMORY_MARKERS
 from hpceval.tasks.kinds.base import Measurement
-from hpceval.tasks.kinds.kernel.jobs import StepRole
+from hpceval.tasks.kinds.kernel.jobs import StepRole, sweep_resources
 
 RESULT_MARKER = "HPCEVAL_RESULT "
 POLICY_MARKER = "HPCEVAL_POLICY "
@@ -25,13 +25,17 @@ PACK_STEPS = (StepRole.build_trusted, StepRole.build_stub)  # a failure of these
 
 
 class ResourceRun(BaseModel):
-    """One timed run of a sample at one resource count (ParEval records several per sample)."""
+    """One timed run of a sample at one resource count (ParEval records several per sample; a scaling sweep
+    times an answer at several, each against the baseline timed beside it)."""
 
     threads: int | None = None
     ranks: int | None = None
     did_run: bool
     is_valid: bool
     runtime_s: float | None = None
+    baseline_s: float | None = None  # a sweep's: the baseline's median beside this count's repeats
+    speedup: float | None = None  # a sweep's: baseline_s / runtime_s where the run was valid
+    message: str = ""  # a sweep's: why a count failed (the answer's verdict stands on its model's own count)
 
 
 class KernelMeasurement(Measurement):
@@ -78,6 +82,7 @@ class Evaluation:
     # the worker's largest CPU use outside a timed call, per phase (load, after_call, store), one rank and call
     untimed_cpu_s: dict[str, float] = field(default_factory=dict)
     speedup_bound: float | None = None  # a speedup above it is implausible: the attempt is marked suspect
+    sweep_runs: list[ResourceRun] = field(default_factory=list)  # a scaling sweep's other counts
 
     @property
     def baseline_median_s(self) -> float | None:
@@ -113,11 +118,21 @@ class Evaluation:
             baseline_median_s=self.baseline_median_s, candidate_median_s=self.candidate_median_s,
             speedup_ci=self.speedup_interval(), efficiency=speedup / cores if speedup is not None else None,
             handshake_us=self.handshake_us, timing_stop=self.timing_stop, untimed_cpu_s=self.untimed_cpu_s,
-            counters=self.counters)
+            counters=self.counters, runs=self.scaling_runs())
+
+    def scaling_runs(self) -> list[ResourceRun] | None:
+        """A sweep's runs, the model's own count among them, ordered by ranks then threads (None: no sweep)."""
+        if not self.sweep_runs:
+            return None
+        own = ResourceRun(threads=self.threads, ranks=self.ranks, did_run=bool(self.candidate_times),
+                          is_valid=self.verdict == Verdict.ok, runtime_s=self.candidate_median_s,
+                          baseline_s=self.baseline_median_s, speedup=self.speedup)
+        return sorted([own, *self.sweep_runs], key=lambda run: (run.ranks or 1, run.threads or 1))
 
 
-def driver_result(step: StepResult, key: str) -> dict[str, object] | None:
-    """The JSON of the trusted driver's result line, which carries the job's key; None unless exactly one."""
+def driver_result(step: StepResult, key: str, mode: str | None = None) -> dict[str, object] | None:
+    """The JSON of the trusted driver's result line, which carries the job's key; None unless exactly one, of
+    the step's mode (`mode`, else the step's name)."""
     prefix = f"{RESULT_MARKER}{key} "
     found = [line[len(prefix):] for line in step.stdout.splitlines() if line.startswith(prefix)]
     if len(found) != 1:
@@ -126,7 +141,7 @@ def driver_result(step: StepResult, key: str) -> dict[str, object] | None:
         data = json.loads(found[0])
     except json.JSONDecodeError:
         return None
-    return data if isinstance(data, dict) and data.get("mode") == step.name else None
+    return data if isinstance(data, dict) and data.get("mode") == (mode or step.name) else None
 
 
 def format_log(result: JobResult, job: Job | None = None) -> str:
@@ -229,6 +244,11 @@ def interpret(result: JobResult, key: str, *, job: Job | None = None) -> Evaluat
     evaluation.built = any(s.name == StepRole.build and s.verdict == Verdict.ok for s in result.steps) and not any(
         s.name in linking and s.verdict != Verdict.ok for s in result.steps)
     for step in result.steps:
+        at = sweep_resources(step.name)
+        if at is not None:  # a sweep's count: measured, but the verdict is the model's own count's
+            if evaluation.verdict == Verdict.ok:
+                evaluation.sweep_runs.append(_sweep_run(step, key, at.threads, at.ranks))
+            continue
         driver_step = step.name in (StepRole.check, StepRole.time)
         if driver_step and step.verdict in (Verdict.ok, Verdict.runtime_error) and step.exit_code in (0, 1):
             if not _read_driver(evaluation, step, key):  # exit status 1: the trusted driver found a failure
@@ -236,9 +256,28 @@ def interpret(result: JobResult, key: str, *, job: Job | None = None) -> Evaluat
         elif step.verdict != Verdict.ok:
             _failed_step(evaluation, step)
             return evaluation
-    if result.verdict == Verdict.infra_error:
+    if result.verdict == Verdict.infra_error and not any(
+            sweep_resources(s.name) is not None for s in result.steps if s.verdict == Verdict.infra_error):
         evaluation.verdict = Verdict.infra_error
     return evaluation
+
+
+def _sweep_run(step: StepResult, key: str, threads: int, ranks: int) -> ResourceRun:
+    """One count of a scaling sweep: valid when the trusted driver checked every repeat's output and found it
+    right (and the model really used, at this count); its speedup is against the baseline timed beside it."""
+    data = driver_result(step, key, mode=StepRole.time.value)
+    if data is None:
+        return ResourceRun(threads=threads, ranks=ranks, did_run=False, is_valid=False,
+                           message=step.message or _tail(step.stderr) or "no result")
+    baseline, candidate = _seconds(data.get("baseline_s")), _seconds(data.get("candidate_s"))
+    valid = data.get("verdict") == Verdict.ok.value and bool(baseline) and bool(candidate)
+    run = ResourceRun(threads=threads, ranks=ranks, did_run=bool(candidate), is_valid=valid,
+                      runtime_s=statistics.median(candidate) if candidate else None,
+                      baseline_s=statistics.median(baseline) if baseline else None,
+                      message="" if valid else str(data.get("message") or data.get("verdict")))
+    if valid and run.runtime_s and run.baseline_s:
+        run.speedup = run.baseline_s / run.runtime_s
+    return run
 
 
 def _tail(text: str, lines: int = 3) -> str:

@@ -26,6 +26,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from hpceval.sandbox.base import Job, Limits, Step, StepKind, sealed
+from hpceval.tasks.kinds.base import Sweep
 from hpceval.tasks.kinds.kernel.model_use import model_problem
 from hpceval.tasks.kinds.kernel.schema import ProblemSpec
 from hpceval.tasks.loader import Pack, Problem, Task
@@ -63,6 +64,34 @@ def task_resources(pack: Pack, task: Task) -> Resources:
     return Resources(threads=build.threads, ranks=build.ranks)
 
 
+SWEEP_STEP = "time@"  # a sweep's time steps: time@t<threads>r<ranks>
+
+
+def sweep_points(pack: Pack, task: Task, sweep: Sweep | None) -> list[Resources]:
+    """The resources a scaling sweep times the task at, besides its model's own: thread counts where the model
+    takes `{threads}` (omp, mpi+omp, kokkos), rank counts where its launcher takes `{ranks}` (mpi, mpi+omp), both
+    crossed for mpi+omp, up to as many cores as the largest count asked (each list is capped at the target's CPUs);
+    none for serial."""
+    if sweep is None:
+        return []
+    build, own = pack.model_build(task.execution_model), task_resources(pack, task)
+    by_threads = any("{threads}" in value for value in build.env.values())
+    by_ranks = any("{ranks}" in item for item in build.launcher)
+    threads = list(sweep.threads) if by_threads and sweep.threads else [own.threads]
+    ranks = list(sweep.ranks) if by_ranks and sweep.ranks else [own.ranks]
+    most = max([*sweep.threads, *sweep.ranks])
+    points = [Resources(threads=t, ranks=r) for r in ranks for t in threads if t * r <= most]
+    return [p for p in points if p != own and (by_threads or by_ranks)]
+
+
+def sweep_resources(step_name: str) -> Resources | None:
+    """The resources of a sweep's time step, from its name; None for any other step."""
+    if not step_name.startswith(SWEEP_STEP):
+        return None
+    threads, _, ranks = step_name[len(SWEEP_STEP) + 1:].partition("r")
+    return Resources(threads=int(threads), ranks=int(ranks))
+
+
 def kernel_spec(problem: Problem) -> ProblemSpec:
     assert isinstance(problem.spec, ProblemSpec), f"{problem.path}: not a kernel problem"
     return problem.spec
@@ -78,8 +107,10 @@ class KernelJob:
     result_key: str  # the trusted driver's result lines carry it; nothing else can know it
 
 
-def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = None) -> KernelJob:
-    """`run_timeout_s` overrides the pack's wall-clock limit of the check and time steps."""
+def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = None,
+             sweep: list[Resources] | None = None) -> KernelJob:
+    """`run_timeout_s` overrides the pack's wall-clock limit of the check and time steps; `sweep` adds a time
+    step per point (after the model's own, which alone decides the verdict)."""
     problem = pack.problem_of(task)
     spec = kernel_spec(problem)
     defaults = pack.spec.defaults
@@ -102,11 +133,28 @@ def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = No
         output_bytes=limits.output_bytes,
     )
     model_flags = list(build.flags)
-    worker = [*_substitute(build.launcher, resources), "./worker"]
-    env = dict(zip(build.env, _substitute(list(build.env.values()), resources), strict=True))
-    env["HPCEVAL_RESULT_KEY"] = key
-    shared = ["--rtol", repr(spec.tolerance.rtol), "--atol", repr(spec.tolerance.atol),
-              "--model", task.execution_model, "--threads", str(resources.threads), "--ranks", str(resources.ranks)]
+    def worker_of(at: Resources) -> list[str]:
+        return [*_substitute(build.launcher, at), "./worker"]
+
+    def env_of(at: Resources) -> dict[str, str]:
+        return {**dict(zip(build.env, _substitute(list(build.env.values()), at), strict=True)),
+                "HPCEVAL_RESULT_KEY": key}
+
+    def shared_of(at: Resources) -> list[str]:
+        return ["--rtol", repr(spec.tolerance.rtol), "--atol", repr(spec.tolerance.atol), "--model",
+                task.execution_model, "--threads", str(at.threads), "--ranks", str(at.ranks)]
+
+    def time_step(name: str, at: Resources) -> Step:
+        return Step(
+            name=name,
+            argv=[sealed("trusted"), "time", "--size", str(spec.sizes.time), "--warmup", str(timing.warmup),
+                  "--min-reps", str(timing.min_reps), "--max-reps", str(timing.max_reps),
+                  "--budget-s", repr(timing.budget_s), "--ci-width", repr(timing.ci_width), *shared_of(at), "--",
+                  *worker_of(at)],
+            env=env_of(at), limits=run_limits, exclusive=True,
+        )
+
+    worker, env, shared = worker_of(resources), env_of(resources), shared_of(resources)
     cases = ",".join(f"{case.size}:{case.seed}" for case in spec.sizes.check)
 
     def build_step(role: StepRole, argv: list[str], seal: list[str] | None = None) -> Step:
@@ -131,24 +179,23 @@ def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = No
                                     "solution.cpp", "-o", "candidate.o"]),
         build_step(StepRole.policy, ["python3", "-I", "-S", "symbol_policy.py", "candidate.o", entry, "entry.map"]),
         build_step(StepRole.link, [build.compiler, "-shared", *model_flags, "candidate.o",
-                                   "-Wl,--version-script=entry.map", "-o", "libcandidate.so"]),
+                                   "-Wl,--version-script=entry.map", *build.libs, "-o", "libcandidate.so"]),
         build_step(StepRole.build_worker, [build.compiler, *model_flags, "worker.o", "-L.", "-lcandidate",
-                                           "-Wl,-rpath,$ORIGIN", "-o", "worker"]),
+                                           "-Wl,-rpath,$ORIGIN", *build.libs, "-o", "worker"]),
         Step(name=StepRole.check.value, argv=[sealed("trusted"), "check", "--cases", cases, *shared, "--", *worker],
              env=env, limits=run_limits),
-        Step(
-            name=StepRole.time.value,
-            argv=[sealed("trusted"), "time", "--size", str(spec.sizes.time), "--warmup", str(timing.warmup),
-                  "--min-reps", str(timing.min_reps), "--max-reps", str(timing.max_reps),
-                  "--budget-s", repr(timing.budget_s), "--ci-width", repr(timing.ci_width), *shared, "--", *worker],
-            env=env, limits=run_limits, exclusive=True,
-        ),
+        time_step(StepRole.time.value, resources),
+        *(time_step(f"{SWEEP_STEP}t{at.threads}r{at.ranks}", at) for at in sweep or []),
     ]
     if model_problem(code, task.execution_model) is not None:
         # The source alone already fails the task (wrong_model, evaluator.py): build and check it, for the verdict
         # of its output, but spend no timed repeats on an answer that cannot score.
-        steps.pop()
-    return KernelJob(job=Job(files=files, steps=steps, cores=resources.cores), result_key=key)
+        steps = [step for step in steps if step.name != StepRole.time and sweep_resources(step.name) is None]
+    cores = max([resources.cores, *(at.cores for at in sweep or [])])
+    return KernelJob(job=Job(files=files, steps=steps, cores=cores), result_key=key)
+
+
+KOKKOS_CONFIG = "/opt/kokkos/include/KokkosCore_config.h"  # where the kokkos model's flags look (pack.yaml)
 
 
 def toolchain_problem(pack: Pack, tasks: list[Task]) -> str | None:
@@ -161,6 +208,10 @@ def toolchain_problem(pack: Pack, tasks: list[Task]) -> str | None:
             needed.setdefault(build.launcher[0], task.task_id)
     for tool in ("nm", "readelf") if tasks else ():  # the symbol policy's
         needed.setdefault(tool, tasks[0].task_id)
+    kokkos = next((t.task_id for t in tasks if "-DHPCEVAL_KOKKOS" in pack.model_build(t.execution_model).flags), None)
+    if kokkos and not Path(KOKKOS_CONFIG).exists():
+        return (f"Kokkos with its OpenMP backend is not in /opt/kokkos but {kokkos} needs it; build it with "
+                "`bash sandbox/images/cpu/kokkos.sh` (or scripts/setup.sh --dev), or use --sandbox docker")
     for tool, task_id in needed.items():
         if shutil.which(tool) is None:
             hint = ("apt-get install openmpi-bin libopenmpi-dev" if tool.startswith("mpi") else

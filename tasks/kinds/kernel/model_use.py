@@ -12,6 +12,9 @@ _MPI_COMMUNICATION = re.compile(
     r"Allgather|Allgatherv|Scatter|Scatterv|Alltoall|Alltoallv|Alltoallw|Reduce_scatter|Reduce_scatter_block|"
     r"Scan|Exscan)|Put|Get|Accumulate|Get_accumulate|Neighbor_allgather|Neighbor_alltoall)\s*\("
 )
+_KOKKOS_PATTERN = re.compile(r"\bKokkos\s*::\s*parallel_(?:for|reduce|scan)\s*(?:<[^;{}]*>\s*)?\(")
+_KOKKOS_UNQUALIFIED = re.compile(r"\bparallel_(?:for|reduce|scan)\s*(?:<[^;{}]*>\s*)?\(")
+_USING_KOKKOS = re.compile(r"\busing\s+namespace\s+Kokkos\s*;")
 _THREADS = re.compile(r"\bstd::(?:thread|jthread|async)\b|\bpthread_create\s*\(|\bfork\s*\(|\bMPI_[A-Z]")
 
 
@@ -28,6 +31,16 @@ def model_problem(code: str, execution_model: str) -> str | None:
         match = _THREADS.search(source)
         if match:
             return f"a serial task must run sequentially, but the code uses {match.group(0).strip()}"
+        return None
+    if execution_model == "kokkos":
+        if not (_KOKKOS_PATTERN.search(source) or
+                (_USING_KOKKOS.search(source) and _KOKKOS_UNQUALIFIED.search(source))):
+            return ("a kokkos task must use Kokkos, but the code calls no Kokkos::parallel_for, parallel_reduce or "
+                    "parallel_scan")
+        match = _OPENMP.search(source) or _THREADS.search(source)
+        if match:
+            return ("a kokkos task must parallelize with Kokkos patterns only, but the code uses "
+                    f"{match.group(0).strip()}")
         return None
     if execution_model in ("omp", "mpi+omp") and not uses_omp:
         return f"an {execution_model} task must use OpenMP, but the code has no OpenMP directive or runtime call"

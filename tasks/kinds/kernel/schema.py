@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import ConfigDict, Field, RootModel, field_validator
+from typing import Literal
+
+from pydantic import ConfigDict, Field, RootModel, field_validator, model_validator
 
 from hpceval.tasks.schema import EXECUTION_MODELS, Limits, ProblemBase, Strict, Timing
 
@@ -40,6 +42,9 @@ class Mutants(RootModel[dict[str, Mutant]]):
     pass
 
 
+KernelMode = Literal["generate", "translate", "optimize"]
+
+
 class ProblemSpec(ProblemBase):
     entry_point: str
     signature: str
@@ -51,6 +56,11 @@ class ProblemSpec(ProblemBase):
     timing: Timing | None = None  # overrides the pack's defaults.timing
     limits: Limits | None = None  # overrides the pack's defaults.limits
     plausible_speedup_per_core: float | None = None  # overrides the pack's default
+    # a task per model and mode (ids end in /<mode>): generate writes from the spec; translate is given the
+    # reference of `translate_from[model]` (target model -> source model) to port; optimize is given the
+    # sequential baseline, correct but slow, to make fast in the model
+    modes: list[KernelMode] = Field(default_factory=lambda: list[KernelMode](["generate"]))
+    translate_from: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("models")
     @classmethod
@@ -59,3 +69,20 @@ class ProblemSpec(ProblemBase):
         if unknown:
             raise ValueError(f"unknown execution model(s) {unknown}; known: {list(EXECUTION_MODELS)}")
         return models
+
+    @model_validator(mode="after")
+    def _modes(self) -> ProblemSpec:
+        if len(set(self.modes)) != len(self.modes) or "generate" not in self.modes:
+            raise ValueError("modes: list generate, and translate and/or optimize, each once")
+        for target, source in self.translate_from.items():
+            if target == source or source not in EXECUTION_MODELS or target not in EXECUTION_MODELS:
+                raise ValueError(f"translate_from: {source!r} -> {target!r} is not a pair of two execution models")
+        if "translate" in self.modes and not self.translate_from:
+            raise ValueError("mode translate needs translate_from (target model: source model)")
+        return self
+
+    def translations(self) -> dict[str, str]:
+        """target -> source of this problem's translate tasks: both models of the problem."""
+        if "translate" not in self.modes:
+            return {}
+        return {t: s for t, s in self.translate_from.items() if t in self.models and s in self.models}

@@ -4,10 +4,11 @@ Run inside the sandbox as `python3 -I -S symbol_policy.py candidate.o ENTRY MAP_
 binutils only; nothing of the candidate runs). The object may define only the entry point (once, as a
 strong text symbol) plus weak C++ symbols (inline functions, template instantiations, vtables, guard
 variables), and no global constructors or destructors: the one allowed initializer is the
-`std::ios_base::Init` object that `#include <iostream>` adds with GCC < 13. On success it writes a linker
-version script to MAP_OUT that keeps the entry point global and makes every other symbol local, so the
-candidate's library can replace nothing of the stub's or of the C/C++ libraries. On a violation it prints
-`HPCEVAL_POLICY {"violations": [...]}` and exits 3; without the entry point it prints
+`std::ios_base::Init` object that `#include <iostream>` adds with GCC < 13, and the static tuner maps that
+Kokkos 3.4's headers add to every unit that includes them (destructors of standard maps of Kokkos types).
+On success it writes a linker version script to MAP_OUT that keeps the entry point global and makes every
+other symbol local, so the candidate's library can replace nothing of the stub's or of the C/C++ libraries.
+On a violation it prints `HPCEVAL_POLICY {"violations": [...]}` and exits 3; without the entry point it prints
 `HPCEVAL_POLICY {"missing_entry": ...}` and exits 4.
 """
 
@@ -21,6 +22,10 @@ IOSTREAM_INIT_REFS = frozenset(
     {"_ZNSt8ios_base4InitC1Ev", "_ZNSt8ios_base4InitD1Ev", "__cxa_atexit", "__dso_handle", ".bss",
      "_ZStL8__ioinit", "_GLOBAL_OFFSET_TABLE_", ""}
 )
+# Kokkos 3.4's headers (the kokkos model) give each translation unit a static map of tuners, whose destructor
+# the unit registers at startup: a standard container of Kokkos's types, running no code of the candidate's.
+KOKKOS_HEADER_OBJECT = ("std::map<std::__cxx11::basic_string<char, std::char_traits<char>, std::allocator<char> >, "
+                        "Kokkos::Tools::Experimental::")
 VIOLATION_EXIT = 3
 MISSING_ENTRY_EXIT = 4
 
@@ -78,6 +83,10 @@ def relocation_targets(readelf_relocs: str, section: str) -> set[str]:
     return targets
 
 
+def _kokkos_header_object(pretty: str) -> bool:
+    return pretty.startswith(KOKKOS_HEADER_OBJECT) and pretty.endswith("::~map()") and "(" not in pretty[:-2]
+
+
 def violations(symbols: list[tuple[str, str]], names: dict[str, str], entry: str, sections: list[str],
                startup_refs: set[str] | None) -> tuple[list[str], str | None]:
     """The policy's findings and the entry point's mangled name (None when it is not defined)."""
@@ -96,10 +105,12 @@ def violations(symbols: list[tuple[str, str]], names: dict[str, str], entry: str
     init = sorted({s for s in sections if s.startswith(INIT_SECTIONS)})
     if init:
         extra = sorted((startup_refs or {"?"}) - IOSTREAM_INIT_REFS) if startup_refs is not None else ["?"]
+        pretty_refs = demangle([e for e in extra if e.startswith("_Z")])
+        extra = [e for e in extra if not _kokkos_header_object(pretty_refs.get(e, e))]
         if extra:
             found.append(f"has a global constructor or destructor ({', '.join(init)}; it calls "
-                         f"{', '.join(names.get(e, e) for e in extra)}): no namespace-scope objects with "
-                         "constructors, no __attribute__((constructor))")
+                         f"{', '.join(pretty_refs.get(e, names.get(e, e)) for e in extra)}): no namespace-scope "
+                         "objects with constructors, no __attribute__((constructor))")
     return found, entry_symbol
 
 

@@ -31,6 +31,10 @@
 #include <mpi.h>
 #endif
 
+#ifdef HPCEVAL_KOKKOS
+#include <Kokkos_Core.hpp>  // the kokkos model: the stub owns Kokkos's lifetime (OpenMP backend, OMP_NUM_THREADS)
+#endif
+
 namespace hpceval {
 
 [[noreturn]] inline void worker_fail(const char *what) {
@@ -60,7 +64,11 @@ int worker_main(int argc, char **argv) {
     MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided);
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     MPI_Comm_size(MPI_COMM_WORLD, &nranks);
-#else
+#endif
+#ifdef HPCEVAL_KOKKOS
+    Kokkos::initialize(argc, argv);  // before the signal mask: its OpenMP threads start here, as the candidate's would
+#endif
+#if !defined(HPCEVAL_MPI) && !defined(HPCEVAL_KOKKOS)
     (void)argc;
     (void)argv;
 #endif
@@ -136,6 +144,11 @@ int worker_main(int argc, char **argv) {
         }
         if (!send_msg(sock, reply)) worker_fail("reply");
     }
+#ifdef HPCEVAL_KOKKOS
+    in.reset();  // no Kokkos object may outlive finalize
+    out.reset();
+    Kokkos::finalize();
+#endif
 #ifdef HPCEVAL_MPI
     MPI_Finalize();
 #endif
