@@ -36,6 +36,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 if [ -z "$source_tarball" ]; then  # PyPI's hash-addressed copy, checked against the pinned sha256
     source_tarball="$work/pykokkos-base-0.0.7.tar.gz"
+    # a machine that reaches PyPI through a proxy's CA, given to pip only, gives it to this download too
+    if [ -z "${SSL_CERT_FILE:-}" ] && [ -n "${PIP_CERT:-}" ]; then export SSL_CERT_FILE="$PIP_CERT"; fi
     python3 - "$source_tarball" "$url" "$sha256" <<'PY'
 import hashlib, sys, urllib.request
 data = urllib.request.urlopen(sys.argv[2], timeout=300).read()
