@@ -371,7 +371,7 @@ def validate(
         stdout.print(f"FAIL {check.task_id} {check.solution}: {check.verdict} (expected {check.expectation}) "
                      f"{check.message}",
                      highlight=False, soft_wrap=True)
-    validated = sum(1 for pack, task in pairs if solutions(pack, task))
+    validated = len({check.task_id for check in checks})  # tasks with validation cases (each gives checks)
     stdout.print(f"{len(checks) - len(bad)} of {len(checks)} checks hold on {validated} tasks")
     if validated < len(pairs):  # translate and optimize tasks run their generate task's job (only the prompt differs)
         stdout.print(f"{len(pairs) - validated} tasks of other modes (translate, optimize) run the job of their "

@@ -81,7 +81,7 @@ def sweep_points(pack: Pack, task: Task, sweep: Sweep | None) -> list[Resources]
     ranks = list(sweep.ranks) if by_ranks and sweep.ranks else [own.ranks]
     most = max([*sweep.threads, *sweep.ranks])
     points = [Resources(threads=t, ranks=r) for r in ranks for t in threads if t * r <= most]
-    return [p for p in points if p != own and (by_threads or by_ranks)]
+    return [p for p in points if p != own]  # a model with neither has only its own count
 
 
 def sweep_resources(step_name: str) -> Resources | None:
