@@ -44,7 +44,9 @@ struct SparseDotProblem {
             }
             const std::uint64_t kind = rng.below(16);
             const std::size_t len = kind == 0 ? 0 : kind <= 2 ? 100 + rng.below(901) : 1 + rng.below(64);
-            const std::size_t maxgap = std::max<std::size_t>(1, 2 * span / std::max<std::size_t>(len, 1) - 1);
+            // gaps average span/len; a vector longer than 2*span gets consecutive indices (never 0 - 1, which wrapped
+            // round and gave long vectors random, unsorted indices)
+            const std::size_t maxgap = std::max<std::size_t>(2, 2 * span / std::max<std::size_t>(len, 1)) - 1;
             std::size_t at = base + rng.below(maxgap);
             for (std::size_t k = 0; k < len; ++k) {
                 in.vec_idx.push_back(at);
