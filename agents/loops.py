@@ -35,6 +35,11 @@ class Feedback(BaseModel):
     def passed(self) -> bool:
         return self.verdict == "ok"
 
+    @property
+    def unjudgeable(self) -> bool:
+        """Nothing was checked or timed (a GPU task in a sandbox without a GPU): another round cannot learn more."""
+        return self.verdict == "skipped_no_gpu"
+
     def render(self) -> str:
         lines = [f"verdict: {self.verdict}" + (f" ({self.message})" if self.message else ""), *self.details]
         log = self.log if len(self.log) <= LOG_CHARS else "[...]\n" + self.log[-LOG_CHARS:]
@@ -86,7 +91,7 @@ class CoderLoop:
                sample: int) -> tuple[Transcript, Usage]:
         """Decide whether the loop goes on and what the coder is told next. Raises CallFailed (judge)."""
         last_round = transcript.round + 1 >= self.rounds
-        if self.kind == "single" or last_round or (self.kind == "repair" and feedback.passed):
+        if self.kind == "single" or last_round or (self.kind == "repair" and feedback.passed) or feedback.unjudgeable:
             return transcript.model_copy(update={"done": True, "next_message": None}), Usage()
         if self.kind == "repair" or self.judge is None or answer is None:
             return transcript.model_copy(update={"next_message": prompts.revision(feedback.render(), None)}), Usage()

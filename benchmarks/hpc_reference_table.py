@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-MODELS = ["serial", "omp", "mpi", "mpi+omp", "kokkos"]
+MODELS = ["serial", "omp", "mpi", "mpi+omp", "kokkos", "cuda"]  # cuda: skipped_no_gpu without a GPU
 WEAK = 1.2  # a parallel reference below this speedup at 2 cores is named in the docs
 
 
@@ -58,7 +58,7 @@ def main() -> None:
     parser.add_argument("--run", type=Path, help="a run dir of the reference agent on the hpc suite")
     parser.add_argument("--sandbox", default="docker")
     parser.add_argument("--task", action="append", default=[], help="task-id glob (repeatable; default "
-                                                                     "hpc/*/*/generate, all 310: a run without --task "
+                                                                     "hpc/*/*/generate, all 372: a run without --task "
                                                                      "takes 24)")
     args = parser.parse_args()
     run = args.run

@@ -51,7 +51,7 @@ from hpceval.harness.scoring import score
 from hpceval.harness.store import RunStore
 from hpceval.harness.validate import Check, solutions, validate_tasks
 from hpceval.metrics import compare_runs
-from hpceval.sandbox.base import Sandbox
+from hpceval.sandbox.base import Sandbox, Verdict
 from hpceval.tasks import load_packs, packs_of_suite, select_tasks
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Benchmark LLM agents on code whose speed matters.")
@@ -141,6 +141,10 @@ def run(
                                                      "counts, e.g. 1,2,4 (capped at this machine's CPUs).")] = None,
     ranks: Annotated[str | None, typer.Option(help="Scaling sweep: also time each MPI answer at these rank counts, "
                                                    "e.g. 1,2.")] = None,
+    counters: Annotated[bool | None, typer.Option(
+        "--counters/--no-counters", help="Profile each kernel answer's call after its timing and give the judge the "
+                                         "counters (perf stat where the host has a PMU, else valgrind's simulated "
+                                         "counts). Default: on with a coder-judge loop.")] = None,
     cuda_toolkit: CudaToolkitOption = None,
     out: Annotated[Path | None, typer.Option(help="Run dir; repeat a command with the same --out to resume.")] = None,
     max_sandboxes: Annotated[int, typer.Option(help="Jobs in flight at once.")] = min(4, os.cpu_count() or 1),
@@ -180,7 +184,8 @@ def run(
         suite=suite, dataset=dataset, agent=agent, tasks=list(task or []), samples=samples, k=k, limit=limit,
         sample_ids=sample_id,
         log_level=log_level, sandbox=sandbox, image=image,
-        gpus=gpus, timing_cpus=timing_cpus, timer=timer, threads=threads, ranks=ranks, cuda_toolkit=cuda_toolkit,
+        gpus=gpus, timing_cpus=timing_cpus, timer=timer, threads=threads, ranks=ranks, counters=counters,
+        cuda_toolkit=cuda_toolkit,
         out=out,
         max_sandboxes=max_sandboxes,
         seed=seed, timeout=timeout, judge=judge, loop=loop, rounds=rounds, base_url=base_url,
@@ -344,6 +349,8 @@ def validate(
     full_timing: Annotated[bool, typer.Option(
         help="Time with the packs' own repeats, as a run does (default: a warm-up and 2 timed pairs, which prove "
              "the timed path but not the speedup).")] = False,
+    gpus: GpusOption = None,
+    cuda_toolkit: CudaToolkitOption = None,
 ) -> None:
     """For every task: the reference passes; the broken solution, near-miss mutants and (on parallel tasks) the
     sequential baseline fail."""
@@ -354,7 +361,7 @@ def validate(
         console.print(f"[yellow]note:[/yellow] {note}", highlight=False, soft_wrap=True)
     if backend == "local":
         check_run_toolchain(pairs)
-    box = make_sandbox(SandboxOptions(backend, max_sandboxes, image))
+    box = make_sandbox(SandboxOptions(backend, max_sandboxes, image, gpus, cuda_toolkit=cuda_toolkit))
     with progress_bar() as progress:
         bar = progress.add_task("validate", total=sum(len(solutions(p, t)) for p, t in pairs), status="")
         failures: list[Check] = []
@@ -373,6 +380,11 @@ def validate(
                      highlight=False, soft_wrap=True)
     validated = len({check.task_id for check in checks})  # tasks with validation cases (each gives checks)
     stdout.print(f"{len(checks) - len(bad)} of {len(checks)} checks hold on {validated} tasks")
+    skipped = [c for c in checks if c.verdict == Verdict.skipped_no_gpu]
+    if skipped:
+        stdout.print(f"{len(skipped)} of them built but were skipped_no_gpu: no GPU in the sandbox, so their checks "
+                     "and timing did not run (validate on a GPU host, with --gpus all under docker)",
+                     highlight=False, soft_wrap=True)
     if validated < len(pairs):  # translate and optimize tasks run their generate task's job (only the prompt differs)
         stdout.print(f"{len(pairs) - validated} tasks of other modes (translate, optimize) run the job of their "
                      "model's generate task, which validates them", highlight=False)

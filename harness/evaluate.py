@@ -10,6 +10,7 @@ from hpceval.tasks.kinds import (
     NeedsSetup,
     Outcome,
     SetupError,
+    counter_arguments,
     sweep_arguments,
     sweeps,
     timer_arguments,
@@ -28,10 +29,11 @@ def evaluate(sandbox: Sandbox, pack: Pack, task: Task, answer: str,
             f"its timers: {', '.join(timers_of(evaluator))}"))
     timer = timer_arguments(settings)
     sweep = sweep_arguments(settings) if sweeps(evaluator) else {}  # a kind that cannot sweep is timed as asked
+    counters = counter_arguments(evaluator, settings)
     try:
         if isinstance(evaluator, NeedsSetup):
             evaluator.ready(pack, task, sandbox, machine_key(sandbox), **timer)
-        prepared = evaluator.prepare(pack, task, answer, settings.run_timeout_s, **timer, **sweep)
+        prepared = evaluator.prepare(pack, task, answer, settings.run_timeout_s, **timer, **sweep, **counters)
         result = sandbox.run(prepared.job)
     except SetupError as exc:
         return Outcome(verdict=Verdict.infra_error, message=str(exc))

@@ -74,6 +74,7 @@ class RunOptions(BaseModel):
     # target's CPUs), besides its model's own
     threads: list[int] = Field(default_factory=list)
     ranks: list[int] = Field(default_factory=list)
+    counters: bool | None = None  # profiler counters for the judge (None: with a coder-judge loop)
     cuda_toolkit: str | None = None
     out: Path | None = None
     max_sandboxes: int = Field(default_factory=lambda: min(4, os.cpu_count() or 1), ge=1)

@@ -274,7 +274,8 @@ class RunPlan:
                          judge_sampling=m.judge_sampling, base_url=o.base_url, judge_base_url=o.judge_base_url,
                          max_connections=o.max_connections, cache=m.cache, cost_limit_usd=o.cost_limit,
                          image=(o.image or "cpu") if backend == "docker" else None, gpus=o.gpus,
-                         timing_cpus=o.timing_cpus, timer=o.timer, threads=list(o.threads), ranks=list(o.ranks))
+                         timing_cpus=o.timing_cpus, timer=o.timer, threads=list(o.threads), ranks=list(o.ranks),
+                         counters=o.counters if o.counters is not None else m.loop == "coder-judge")
 
     def requested_sandbox(self) -> str:
         """--sandbox, else the sandbox of the run being resumed, else auto."""

@@ -83,6 +83,9 @@ class RunConfig(BaseModel):
     timer: Timer = "wall"  # wall | instructions: no score table mixes runs of different timers
     threads: list[int] = Field(default_factory=list)  # the scaling sweep (--threads, --ranks), capped at the target
     ranks: list[int] = Field(default_factory=list)
+    # profiler counters of each answer's call (for the judge: on with a coder-judge loop, or --counters); they add
+    # a step after the timing and change no verdict or speedup
+    counters: bool = False
 
     # settings that change what is measured; a resume must repeat them (samples, k, limit and sample ids may
     # change the selection; connections, cache, cost limit, endpoints and --max-sandboxes may change too)

@@ -52,7 +52,7 @@ def evaluate_completion(unit: Unit, completion: Completion, prompts: TaskPrompts
         return Outcome(verdict=Verdict.wrong_answer, message="the completion holds no answer"), sha
     answer_sha = store.put_artifact(completion.answer, prompts.answer.suffix)
     settings = MeasureSettings(run_timeout_s=config.run_timeout_s, timer=config.timer, threads=tuple(config.threads),
-                               ranks=tuple(config.ranks))
+                               ranks=tuple(config.ranks), counters=config.counters)
     return evaluate(sandbox, unit.pack, unit.task, completion.answer, settings), answer_sha
 
 

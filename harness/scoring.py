@@ -213,7 +213,11 @@ def score(attempts: list[Attempt], ks: list[int], pareval_compat: bool = False) 
         return _score_imported(final, ks, pareval_compat)
     if pareval_compat:
         raise UserError("--pareval-compat applies to runs imported with `hpceval import pareval`; drop it here")
-    tasks = {tid: t for tid, t in group_tasks(final).items() if t.n > 0}
+    # A GPU task with a sample built where no GPU was: that sample neither passed nor failed, so the task is in no
+    # score (its other samples would bias it) but its own group's build@k.
+    unjudged = {a.task_id for a in final if a.verdict == Verdict.skipped_no_gpu}
+    skipped = [a for a in final if a.task_id in unjudged]
+    tasks = {tid: t for tid, t in group_tasks([a for a in final if a.task_id not in unjudged]).items() if t.n > 0}
     per_task = {tid: task_metrics(t, ks) for tid, t in tasks.items()}
     keys = list(dict.fromkeys(key for values in per_task.values() for key in values if "@" in key))
     notes = [
@@ -222,6 +226,11 @@ def score(attempts: list[Attempt], ks: list[int], pareval_compat: bool = False) 
         for k in ks
         if tasks and any(k > t.n for t in tasks.values())
     ]
+    skipped_group = _skipped_group(skipped, ks)
+    if skipped:
+        notes.append(f"{int(skipped_group['n_tasks'])} GPU task(s) had samples that built but were skipped_no_gpu "
+                     "(no GPU in the sandbox to check and time them): those tasks are in no score; their build@k is "
+                     f"in the group '{SKIPPED_GROUP}'")
     suspects = [a for a in final if is_suspect(a) and a.verdict == Verdict.ok]
     if suspects:
         notes.append(f"{len(suspects)} attempt(s) with an implausible speedup (above the task's bound) are counted "
@@ -234,7 +243,8 @@ def score(attempts: list[Attempt], ks: list[int], pareval_compat: bool = False) 
     return Summary(
         metrics=_mean_metrics(list(per_task.values()), keys),
         intervals=intervals(labelled, keys),
-        groups={name: _mean_metrics(members, keys) for name, members in sorted(groups.items())},
+        groups={**{name: _mean_metrics(members, keys) for name, members in sorted(groups.items())},
+                **({SKIPPED_GROUP: skipped_group} if skipped else {})},
         counts=_counts(final),
         tasks=per_task,
         k=ks,
@@ -243,6 +253,23 @@ def score(attempts: list[Attempt], ks: list[int], pareval_compat: bool = False) 
         notes=notes,
         usage=usage_totals(attempts),
     )
+
+
+SKIPPED_GROUP = "verdict=skipped_no_gpu"
+
+
+def _skipped_group(skipped: list[Attempt], ks: list[int]) -> dict[str, float]:
+    """The tasks left unjudged for want of a GPU: how many, and their mean build@k over all their samples."""
+    by_task: dict[str, list[Attempt]] = defaultdict(list)
+    for attempt in skipped:
+        if attempt.verdict != Verdict.infra_error:
+            by_task[attempt.task_id].append(attempt)
+    out: dict[str, float] = {"n_tasks": float(len(by_task))}
+    for k in ks:
+        values = [pass_at_k(len(a), sum(x.built for x in a), k) for a in by_task.values() if len(a) >= k]
+        if values and len(values) == len(by_task):
+            out[f"build@{k}"] = fmean(values)
+    return out
 
 
 def _counts(final: list[Attempt]) -> dict[str, int]:

@@ -23,6 +23,9 @@ class Verdict(StrEnum):
     policy_violation = "policy_violation"  # the candidate's object defines what it may not (symbol policy)
     untimed_work = "untimed_work"  # CPU outside the timed calls, or threads left running after one
     wrong_model = "wrong_model"  # correct, but not written in the task's execution model
+    # built, but a GPU model's checks and timing could not run: the sandbox has no GPU (neither pass nor fail:
+    # scored apart, build@k only)
+    skipped_no_gpu = "skipped_no_gpu"
 
 
 class StepKind(StrEnum):

@@ -25,6 +25,7 @@ import os
 import resource
 import signal
 import socket
+import stat
 import struct
 import sys
 import warnings  # noqa: F401 - os.execvpe imports it lazily, after we lose access to the stdlib path
@@ -38,6 +39,8 @@ MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
 TOOLCHAIN_DIRS = ("usr", "bin", "sbin", "lib", "lib32", "lib64", "libx32", "etc")
 TOOLCHAIN_EXTRAS = ("opt/kokkos",)  # toolchains outside /usr, read-only where the host has them (the kokkos model)
 DEV_NODES = ("null", "zero", "full", "random", "urandom")
+# a GPU host's NVIDIA device nodes (the cuda model), where the host has them: nvidiactl, nvidia-uvm, nvidia0, ...
+GPU_NODE_PREFIX = "nvidia"
 SIOCGIFFLAGS = 0x8913
 SIOCSIFFLAGS = 0x8914
 IFF_UP = 0x1
@@ -95,7 +98,9 @@ def _enter_jail(root: str, workdir: str, ro_binds: list[str]) -> None:
     _bind("/sys", os.path.join(root, "sys"), read_only=True)  # hwloc (OpenMPI) reads the CPU topology here
     os.makedirs(os.path.join(root, "dev", "shm"))
     _mount("tmpfs", os.path.join(root, "dev", "shm"), "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777")
-    for node in DEV_NODES:
+    gpu_nodes = sorted(n for n in os.listdir("/dev") if n.startswith(GPU_NODE_PREFIX)
+                       and stat.S_ISCHR(os.stat("/dev/" + n).st_mode))
+    for node in (*DEV_NODES, *gpu_nodes):
         target = os.path.join(root, "dev", node)
         open(target, "w").close()
         _bind("/dev/" + node, target, read_only=False)

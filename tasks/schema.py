@@ -19,6 +19,12 @@ class ModelBuild(Strict):
     compiler: str = "g++"
     flags: list[str] = Field(default_factory=list)
     libs: list[str] = Field(default_factory=list)  # link only: the candidate's library and the worker
+    # what makes the candidate's object fit for a shared library (None: the kernel kind's -fPIC and friends;
+    # nvcc passes them to its host compiler with -Xcompiler)
+    candidate_flags: list[str] | None = None
+    linker: str | None = None  # links the candidate's library and the worker (None: the compiler)
+    link_flags: list[str] | None = None  # the flags of those links (None: `flags`)
+    gpu: bool = False  # checks and timing need a GPU: without one they are recorded as skipped_no_gpu
     launcher: list[str] = Field(default_factory=list)
     env: dict[str, str] = Field(default_factory=dict)
     threads: int = 1

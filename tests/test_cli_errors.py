@@ -23,11 +23,11 @@ def test_list_json_has_the_contract_fields():
     assert result.returncode == 0, result.stderr
     tasks = json.loads(result.stdout)
     problems = {t["problem"] for t in tasks}
-    assert len([t for t in tasks if t["mode"] == "generate"]) == 5 * len(problems)
+    assert len([t for t in tasks if t["mode"] == "generate"]) == 6 * len(problems)
     for field in ("task_id", "suite", "problem", "problem_type", "kind", "execution_model", "mode", "language",
                   "entry_point", "signature", "source_model"):
         assert all(field in task for task in tasks)
-    assert {t["execution_model"] for t in tasks} == {"serial", "omp", "mpi", "mpi+omp", "kokkos"}
+    assert {t["execution_model"] for t in tasks} == {"serial", "omp", "mpi", "mpi+omp", "kokkos", "cuda"}
     assert {t["mode"] for t in tasks} == {"generate", "translate", "optimize"}
     assert {"axpy", "gemv", "gemm", "spmv", "jacobi2d", "cg"} <= problems
 

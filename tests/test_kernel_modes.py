@@ -27,13 +27,21 @@ def test_every_problem_has_each_mode_and_translate_names_its_source():
     tasks = json.loads(listing.stdout)
     problems = {t["problem"] for t in tasks}
     modes = Counter(t["mode"] for t in tasks)
-    models = {"serial", "omp", "mpi", "mpi+omp", "kokkos"}
+    models = {"serial", "omp", "mpi", "mpi+omp", "kokkos", "cuda"}
+    # ParEval's serial->omp, serial->mpi and cuda->kokkos, and omp->mpi+omp, cuda->omp and omp->cuda
+    sources = {"omp": ["serial", "cuda"], "mpi": ["serial"], "mpi+omp": ["omp"], "cuda": ["omp"], "kokkos": ["cuda"]}
     assert modes == {"generate": len(problems) * len(models), "optimize": len(problems) * len(models),
-                     "translate": len(problems) * 3}
+                     "translate": len(problems) * sum(len(s) for s in sources.values())}
     for task in tasks:
-        assert task["task_id"] == f"hpc/{task['problem']}/{task['execution_model']}/{task['mode']}"
+        assert task["task_id"].startswith(f"hpc/{task['problem']}/{task['execution_model']}/{task['mode']}")
+        if task["mode"] == "translate":  # a target's first source is plain `translate`, another names itself
+            first = sources[task["execution_model"]][0] == task["source_model"]
+            suffix = "" if first else f"-from-{task['source_model']}"
+            assert task["task_id"].endswith(f"/translate{suffix}"), task
+        else:
+            assert task["task_id"].endswith(f"/{task['mode']}")
     pairs = {(t["source_model"], t["execution_model"]) for t in tasks if t["mode"] == "translate"}
-    assert pairs == {("serial", "omp"), ("serial", "mpi"), ("omp", "mpi+omp")}
+    assert pairs == {(s, t) for t, ss in sources.items() for s in ss}
     assert all(t["source_model"] is None for t in tasks if t["mode"] != "translate")
 
 
@@ -51,6 +59,12 @@ def test_translate_and_optimize_prompts_carry_the_code_to_start_from():
     assert pack.model_build("kokkos").prompt_note in optimize
     generate = task_prompts(pack, tasks["hpc/gemv/omp/generate"]).prompt
     assert baseline not in generate and serial_reference not in generate
+    cuda_reference = (gemv / "reference" / "cuda.cpp").read_text().strip()
+    from_cuda = task_prompts(pack, tasks["hpc/gemv/omp/translate-from-cuda"]).prompt
+    assert cuda_reference in from_cuda and "Translate the working cuda code" in from_cuda
+    assert pack.model_build("omp").prompt_note in from_cuda
+    to_kokkos = task_prompts(pack, tasks["hpc/gemv/kokkos/translate"]).prompt
+    assert cuda_reference in to_kokkos and pack.model_build("kokkos").prompt_note in to_kokkos
 
 
 @pytest.mark.parametrize("change, message", [

@@ -1,7 +1,7 @@
 """`hpceval validate hpc`: the reference passes, and the deliberately broken solution, the near-miss mutants
 and (on parallel tasks) the sequential baseline fail, for real (g++, OpenMP, OpenMPI, the sandbox `auto`
-picks). CI validates three of the 62 problems (axpy, cg, jacobi2d) in all five execution models; HPCEVAL_FULL_VALIDATE=1
-validates all 310 tasks."""
+picks). CI validates three of the 62 problems (axpy, cg, jacobi2d) in all six execution models (cuda builds with
+nvcc; without a GPU its checks are skipped_no_gpu); HPCEVAL_FULL_VALIDATE=1 validates all 372 generate tasks."""
 
 from __future__ import annotations
 
@@ -18,13 +18,20 @@ from tests.docker_support import backend_sandbox
 SUBSET = ["hpc/axpy/*", "hpc/cg/*", "hpc/jacobi2d/*"]  # memory-bound, a solver, a stencil
 
 
+CUDA_TOOLKIT = "/usr/local/cuda"  # docker mounts it read-only for the cuda builds (--cuda-toolkit)
+
+
 def test_validate_hpc_pack_holds():
     full = os.environ.get("HPCEVAL_FULL_VALIDATE") == "1"
-    selection = [] if full else [arg for glob in SUBSET for arg in ("--task", glob)]
-    result = hpceval("validate", "hpc", "--max-sandboxes", "2", *selection)
+    cuda = Path(CUDA_TOOLKIT, "bin", "nvcc").exists() and shutil.which("nvcc") is not None
+    subset = SUBSET if cuda else [glob.replace("/*", "/[!c]*") for glob in SUBSET]  # no nvcc: no cuda builds
+    selection = [] if full else [arg for glob in subset for arg in ("--task", glob)]
+    result = hpceval("validate", "hpc", "--max-sandboxes", "2", *selection, env={"HPCEVAL_CUDA_TOOLKIT": CUDA_TOOLKIT}
+                     if cuda else None)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     # per task: reference, baseline, broken; per problem: its mutants (two each) on the serial task
-    expected = r"^(\d+) of \1 checks hold on 310 tasks$" if full else r"^51 of 51 checks hold on 15 tasks$"
+    expected = (r"^(\d+) of \1 checks hold on 372 tasks$" if full else
+                r"^60 of 60 checks hold on 18 tasks$" if cuda else r"^51 of 51 checks hold on 15 tasks$")
     assert re.search(expected, result.stdout, re.M), result.stdout[-2000:]
 
 
@@ -110,7 +117,7 @@ def test_every_mutant_differs_from_its_baseline_and_a_stale_edit_names_the_fix(t
 
 def test_the_pack_spans_sixty_problems_in_twelve_types():
     """Issue 13's breadth: >= 60 problems, >= 5 in each of ParEval's 12 types, five execution models each (issue
-    14 added kokkos, and the translate and optimize modes)."""
+    14 added kokkos and cuda, and the translate and optimize modes)."""
     import json
     from collections import Counter
 
@@ -123,7 +130,9 @@ def test_the_pack_spans_sixty_problems_in_twelve_types():
     assert sorted(per_type) == sorted(["dense_la", "sparse_la", "stencil", "reduce", "scan", "sort", "search",
                                        "histogram", "graph", "geometry", "fft", "transform"]), per_type
     assert min(per_type.values()) >= 5, per_type
-    assert {task["task_id"].rsplit("/", 1)[1] for task in tasks} == {"generate", "translate", "optimize"}
+    assert {task["task_id"].rsplit("/", 1)[1] for task in tasks} == {"generate", "translate", "optimize",
+                                                                     "translate-from-cuda"}
     generate = [task for task in tasks if task["mode"] == "generate"]
     assert Counter(task["execution_model"] for task in generate) == {m: len(problems) for m in
-                                                                     ("serial", "omp", "mpi", "mpi+omp", "kokkos")}
+                                                                     ("serial", "omp", "mpi", "mpi+omp", "kokkos",
+                                                                      "cuda")}

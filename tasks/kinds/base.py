@@ -103,6 +103,12 @@ def sweep_arguments(settings: MeasureSettings) -> dict[str, Sweep]:
     return {"sweep": Sweep(threads=settings.threads, ranks=settings.ranks)}
 
 
+def counter_arguments(evaluator: object, settings: MeasureSettings) -> dict[str, bool]:
+    """The keyword `prepare` gets when a run asks for profiler counters and the kind can give them (`profiles`);
+    none otherwise, so evaluators that cannot profile keep their plain signature."""
+    return {"counters": True} if settings.counters and getattr(evaluator, "profiles", False) else {}
+
+
 @dataclass(frozen=True)
 class MeasureSettings:
     """What a run asks of every measurement (the same for all its tasks)."""
@@ -111,6 +117,8 @@ class MeasureSettings:
     timer: Timer = "wall"  # what a run costs: wall time, or retired instructions (kinds that list it in `timers`)
     threads: tuple[int, ...] = ()  # a scaling sweep (kinds whose evaluator `sweeps`)
     ranks: tuple[int, ...] = ()
+    # profiler counters of each answer's call, for the judge (kinds whose evaluator `profiles`)
+    counters: bool = False
 
 
 @dataclass(frozen=True)

@@ -98,18 +98,31 @@ class KernelEvaluator:
     measurement: ClassVar[type[KernelMeasurement]] = KernelMeasurement
     timers: ClassVar[tuple[Timer, ...]] = ("wall",)  # a parallel kernel's cost is its wall time
     sweeps: ClassVar[bool] = True  # --threads/--ranks: each answer is also timed at those counts
+    profiles: ClassVar[bool] = True  # --counters: each answer's call is profiled too, for the judge
 
     def expand(self, pack: Pack, problem: Problem) -> list[Task]:
         spec = kernel_spec(problem)
-        translations = spec.translations()
-        wanted = [(model, mode) for mode in (GENERATE, TRANSLATE, OPTIMIZE) if mode in spec.modes
-                  for model in spec.models if mode != TRANSLATE or model in translations]
-        return [Task(task_id=f"{pack.name}/{spec.name}/{model}/{mode}", suite=pack.spec.suite, pack=pack.name,
+        # (model, mode, source, id's last part): a target's first source is plain `translate`, any other
+        # `translate-from-<source>`
+        wanted: list[tuple[str, str, str | None, str]] = []
+        for mode in (GENERATE, TRANSLATE, OPTIMIZE):
+            if mode not in spec.modes:
+                continue
+            if mode != TRANSLATE:
+                wanted += [(model, mode, None, mode) for model in spec.models]
+                continue
+            firsts: set[str] = set()
+            for model in spec.models:
+                for target, source in spec.translations():
+                    if target == model:
+                        last = mode if model not in firsts else f"{mode}-from-{model_file_stem(source)}"
+                        firsts.add(model)
+                        wanted.append((model, mode, source, last))
+        return [Task(task_id=f"{pack.name}/{spec.name}/{model}/{last}", suite=pack.spec.suite, pack=pack.name,
                      problem=spec.name, title=spec.title, problem_type=spec.problem_type, kind=self.kind,
                      execution_model=model, mode=mode, language=pack.spec.defaults.language,
-                     entry_point=spec.entry_point, signature=spec.signature,
-                     source_model=translations[model] if mode == TRANSLATE else None)
-                for model, mode in wanted]
+                     entry_point=spec.entry_point, signature=spec.signature, source_model=source)
+                for model, mode, source, last in wanted]
 
     def check_pack(self, pack: Pack) -> None:
         """Every model has build settings; the problem's files are there and its mutants still apply; the driver
@@ -121,7 +134,7 @@ class KernelEvaluator:
                 pack.model_build(model)
             for name in PROBLEM_FILES:
                 problem.read(name)
-            for source in set(spec.translations().values()):  # the code a translate task is given
+            for source in {source for _, source in spec.translations()}:  # the code a translate task is given
                 problem.read(f"reference/{model_file_stem(source)}.cpp")
             mutants(problem)  # every edit still applies to baseline.cpp
             expected = _normalized(spec.signature)
@@ -157,8 +170,8 @@ class KernelEvaluator:
                 "given_code": given}
 
     def prepare(self, pack: Pack, task: Task, answer: str, run_timeout_s: float | None,
-                sweep: Sweep | None = None) -> Prepared:
-        kernel_job = make_job(pack, task, answer, run_timeout_s, sweep_points(pack, task, sweep))
+                sweep: Sweep | None = None, counters: bool = False) -> Prepared:
+        kernel_job = make_job(pack, task, answer, run_timeout_s, sweep_points(pack, task, sweep), counters=counters)
         return Prepared(job=kernel_job.job, secret=kernel_job.result_key)
 
     def interpret(self, pack: Pack, task: Task, answer: str, prepared: Prepared, result: JobResult) -> Outcome:
@@ -168,7 +181,9 @@ class KernelEvaluator:
         spec = kernel_spec(pack.problem_of(task))
         per_core = spec.plausible_speedup_per_core or pack.spec.defaults.plausible_speedup_per_core
         evaluation.speedup_bound = per_core * resources.cores
-        if evaluation.verdict == Verdict.ok:
+        if evaluation.counters_source:  # profiled on the largest check case, not the timed size
+            evaluation.counters_source += f", the second of two calls at size {max(c.size for c in spec.sizes.check)}"
+        if evaluation.verdict in (Verdict.ok, Verdict.skipped_no_gpu):  # the source alone can fail a skipped one
             problem = model_problem(answer, task.execution_model)
             if problem:
                 evaluation.verdict, evaluation.message = Verdict.wrong_model, problem
@@ -184,9 +199,11 @@ class KernelEvaluator:
         else:
             lines.append("timings: none (the code did not pass its checks)")
         if m.counters:
-            lines.append("profiler counters: " + ", ".join(f"{k}={v:g}" for k, v in sorted(m.counters.items())))
+            source = f" ({m.counters_source})" if m.counters_source else ""
+            lines.append(f"profiler counters{source}: " +
+                         ", ".join(f"{k}={v:g}" for k, v in sorted(m.counters.items())))
         else:
-            lines.append("profiler counters: not available on this host")
+            lines.append("profiler counters: none (measured only for correct CPU answers, with --counters or a judge)")
         return lines
 
     def validation_cases(self, pack: Pack, task: Task) -> list[ValidationCase]:

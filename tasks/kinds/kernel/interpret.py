@@ -13,7 +13,7 @@ from hpceval.metrics import paired_speedup
 from hpceval.sandbox.base import Job, JobResult, StepResult, Verdict
 from hpceval.sandbox.verdicts import MEMORY_MARKERS
 from hpceval.tasks.kinds.base import Measurement
-from hpceval.tasks.kinds.kernel.jobs import StepRole, sweep_resources
+from hpceval.tasks.kinds.kernel.jobs import GPU_PROBE_NONE, StepRole, sweep_resources
 
 RESULT_MARKER = "HPCEVAL_RESULT "
 POLICY_MARKER = "HPCEVAL_POLICY "
@@ -21,7 +21,8 @@ POLICY_MARKER = "HPCEVAL_POLICY "
 # the worker may provoke those, and an infra_error is left out of the scores, so it must not be a way out.
 DRIVER_VERDICTS = {v.value: v for v in (Verdict.ok, Verdict.wrong_answer, Verdict.runtime_error, Verdict.untimed_work,
                                         Verdict.wrong_model)}
-PACK_STEPS = (StepRole.build_trusted, StepRole.build_stub)  # a failure of these is the pack's, never the model's
+# a failure of these is the pack's (or the machine's), never the model's
+PACK_STEPS = (StepRole.build_trusted, StepRole.build_stub, StepRole.build_gpu_probe)
 
 
 class ResourceRun(BaseModel):
@@ -58,6 +59,7 @@ class KernelMeasurement(Measurement):
     timing_stop: str | None = None
     untimed_cpu_s: dict[str, float] = Field(default_factory=dict)  # worker CPU outside timed calls, per phase
     counters: dict[str, float] = Field(default_factory=dict)  # profiler counters, where the host gave them
+    counters_source: str | None = None  # which profiler, of what (e.g. valgrind callgrind, the call only)
     runs: list[ResourceRun] | None = None  # per-resource runs of imported ParEval results (None: never ran)
 
 
@@ -77,6 +79,7 @@ class Evaluation:
     baseline_times: list[float] = field(default_factory=list)
     candidate_times: list[float] = field(default_factory=list)
     counters: dict[str, float] = field(default_factory=dict)  # profiler counters, where the host gives them
+    counters_source: str | None = None
     handshake_us: float | None = None  # median empty-call round trip between the trusted side and the worker
     timing_stop: str | None = None  # why the repeats ended (interval, max_reps, budget)
     # the worker's largest CPU use outside a timed call, per phase (load, after_call, store), one rank and call
@@ -118,7 +121,7 @@ class Evaluation:
             baseline_median_s=self.baseline_median_s, candidate_median_s=self.candidate_median_s,
             speedup_ci=self.speedup_interval(), efficiency=speedup / cores if speedup is not None else None,
             handshake_us=self.handshake_us, timing_stop=self.timing_stop, untimed_cpu_s=self.untimed_cpu_s,
-            counters=self.counters, runs=self.scaling_runs())
+            counters=self.counters, counters_source=self.counters_source, runs=self.scaling_runs())
 
     def scaling_runs(self) -> list[ResourceRun] | None:
         """A sweep's runs, the model's own count among them, ordered by ranks then threads (None: no sweep)."""
@@ -183,6 +186,15 @@ def _failed_step(evaluation: Evaluation, step: StepResult) -> None:
     if step.name in PACK_STEPS:
         evaluation.verdict = Verdict.infra_error
         evaluation.message = f"the pack's trusted driver failed to build: {step.message} {_tail(step.stderr)}"
+        if "nvcc" in step.stderr and ("not found" in step.stderr or "No such file" in step.stderr):
+            evaluation.message = ("nvcc is not in the sandbox: run on a host with the CUDA toolkit, or give docker "
+                                  "one with --cuda-toolkit /usr/local/cuda")
+    elif step.name == StepRole.gpu_probe:  # the pack's probe, before any code of the candidate's ran
+        none = step.exit_code == GPU_PROBE_NONE
+        evaluation.verdict = Verdict.skipped_no_gpu if none else Verdict.infra_error
+        said = _tail(step.stdout, 1) or step.message or _tail(step.stderr)
+        evaluation.message = (f"no GPU in the sandbox, so the checks and timing did not run ({said})" if none
+                              else f"the GPU probe failed: {said}")
     elif step.name == StepRole.policy and step.verdict == Verdict.build_error:
         evaluation.verdict, evaluation.message = _policy_message(step)
     elif step.verdict == Verdict.build_error:  # the compiler's own first error says what is wrong
@@ -244,6 +256,10 @@ def interpret(result: JobResult, key: str, *, job: Job | None = None) -> Evaluat
     evaluation.built = any(s.name == StepRole.build and s.verdict == Verdict.ok for s in result.steps) and not any(
         s.name in linking and s.verdict != Verdict.ok for s in result.steps)
     for step in result.steps:
+        if step.name == StepRole.profile:  # the judge's counters: whatever happened, never the verdict
+            if evaluation.verdict == Verdict.ok:
+                evaluation.counters, evaluation.counters_source = profile_counters(step, key)
+            continue
         at = sweep_resources(step.name)
         if at is not None:  # a sweep's count: measured, but the verdict is the model's own count's
             if evaluation.verdict == Verdict.ok:
@@ -257,7 +273,8 @@ def interpret(result: JobResult, key: str, *, job: Job | None = None) -> Evaluat
             _failed_step(evaluation, step)
             return evaluation
     if result.verdict == Verdict.infra_error and not any(
-            sweep_resources(s.name) is not None for s in result.steps if s.verdict == Verdict.infra_error):
+            sweep_resources(s.name) is not None or s.name == StepRole.profile
+            for s in result.steps if s.verdict == Verdict.infra_error):
         evaluation.verdict = Verdict.infra_error
     return evaluation
 
@@ -278,6 +295,53 @@ def _sweep_run(step: StepResult, key: str, threads: int, ranks: int) -> Resource
     if valid and run.runtime_s and run.baseline_s:
         run.speedup = run.baseline_s / run.runtime_s
     return run
+
+
+PROFILER_MARKER = "HPCEVAL_PROFILER "
+CALLGRIND_MARKER = "HPCEVAL_CALLGRIND "
+# perf stat's CSV events -> the names the judge reads
+PERF_EVENTS = {"instructions": "instructions", "cycles": "cycles", "cache-references": "cache_references",
+               "cache-misses": "cache_misses", "branch-misses": "branch_misses"}
+
+
+def profile_counters(step: StepResult, key: str) -> tuple[dict[str, float], str | None]:
+    """The counters of a profile step (profile_call.sh) and their source; none unless the trusted side checked the
+    profiled calls' output and found it right. perf stat: its CSV lines, summed over ranks; callgrind: the dump of
+    the last call (from the entry point's entry to its return, every thread), summed over ranks, as instructions,
+    memory reads and writes, L1 data misses and last-level misses of its simulated caches."""
+    data = driver_result(step, key, mode=StepRole.check.value)
+    if data is None or data.get("verdict") != Verdict.ok.value:
+        return {}, None
+    profiler = next((line[len(PROFILER_MARKER):].strip() for line in step.stderr.splitlines()
+                     if line.startswith(PROFILER_MARKER)), "none")
+    counts: dict[str, float] = {}
+    if profiler == "perf":
+        for line in step.stderr.splitlines():
+            parts = line.split(",")
+            if len(parts) >= 3 and parts[2] in PERF_EVENTS and parts[0].strip().isdigit():
+                name = PERF_EVENTS[parts[2]]
+                counts[name] = counts.get(name, 0.0) + float(parts[0])
+        return counts, "perf stat (hardware counters, the whole worker process)" if counts else None
+    if profiler == "callgrind":
+        events: list[str] = []
+        for line in step.stderr.splitlines():
+            if not line.startswith(CALLGRIND_MARKER):
+                continue
+            what, _, values = line[len(CALLGRIND_MARKER):].partition(":")
+            if what == "events":
+                events = values.split()
+            elif what == "totals" and events:
+                numbers = [float(v) for v in values.split()]
+                for name, value in zip(events, numbers + [0.0] * (len(events) - len(numbers)), strict=True):
+                    counts[name] = counts.get(name, 0.0) + value  # one line per rank
+        if "Ir" not in counts:
+            return {}, None
+        simulated = {"instructions": counts["Ir"],
+                     "memory_reads": counts.get("Dr", 0.0), "memory_writes": counts.get("Dw", 0.0),
+                     "l1_data_misses": counts.get("D1mr", 0.0) + counts.get("D1mw", 0.0),
+                     "last_level_misses": counts.get("DLmr", 0.0) + counts.get("DLmw", 0.0)}
+        return simulated, "valgrind callgrind, simulated caches, the entry point's call in all threads and ranks"
+    return {}, None
 
 
 def _tail(text: str, lines: int = 3) -> str:

@@ -33,6 +33,9 @@ from hpceval.tasks.loader import Pack, Problem, Task
 
 BASELINE_PREFIX = "hpceval_baseline_"
 POLICY_SCRIPT = Path(__file__).with_name("symbol_policy.py")
+GPU_PROBE = Path(__file__).with_name("gpu_probe.cu")  # a GPU model's jobs run it before their checks
+GPU_PROBE_NONE = 2  # its exit status without a device: the checks and timing are skipped_no_gpu
+PROFILER = Path(__file__).with_name("profile_call.sh")  # the profile step's wrapper of the worker
 # Candidate objects go into a shared library: position-independent, and without the interposition
 # semantics that would keep GCC from inlining the candidate's own weak (inline/template) functions.
 CANDIDATE_FLAGS = ["-fPIC", "-fno-semantic-interposition"]
@@ -45,8 +48,11 @@ class StepRole(StrEnum):
     link = "link"                    # libcandidate.so
     build_stub = "build_stub"        # the worker stub's object (driver.cpp -DHPCEVAL_WORKER): the pack's too
     build_worker = "build_worker"    # the worker stub's object linked against it
+    build_gpu_probe = "build_gpu_probe"  # a GPU model's probe (gpu_probe.cu): the kind's own file
+    gpu_probe = "gpu_probe"          # is there a GPU that runs this build's code? (none: skipped_no_gpu)
     check = "check"
     time = "time"
+    profile = "profile"              # counters of one call, for the judge: never a verdict or a speedup
 
 
 @dataclass(frozen=True)
@@ -108,9 +114,10 @@ class KernelJob:
 
 
 def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = None,
-             sweep: list[Resources] | None = None) -> KernelJob:
+             sweep: list[Resources] | None = None, counters: bool = False) -> KernelJob:
     """`run_timeout_s` overrides the pack's wall-clock limit of the check and time steps; `sweep` adds a time
-    step per point (after the model's own, which alone decides the verdict)."""
+    step per point (after the model's own, which alone decides the verdict); `counters` adds a last step that
+    checks the largest check case once more under a profiler (profile_call.sh), for the judge (CPU models)."""
     problem = pack.problem_of(task)
     spec = kernel_spec(problem)
     defaults = pack.spec.defaults
@@ -123,7 +130,12 @@ def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = No
 
     pack_files = dict(pack.common_files())
     pack_files.update({"driver.cpp": problem.read("driver.cpp"), "baseline.cpp": problem.read("baseline.cpp")})
+    if build.gpu:
+        pack_files["gpu_probe.cu"] = GPU_PROBE.read_text()
     files = {**pack_files, "solution.cpp": code, "symbol_policy.py": POLICY_SCRIPT.read_text()}
+    profiled = counters and not build.gpu  # a GPU's counters are Nsight Compute's: not here yet
+    if profiled:
+        files["profile_call.sh"] = PROFILER.read_text()
     build_limits = Limits(
         wall_s=limits.build_wall_s, memory_mb=max(limits.memory_mb, 2048), processes=limits.processes,
         output_bytes=limits.output_bytes,
@@ -133,6 +145,10 @@ def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = No
         output_bytes=limits.output_bytes,
     )
     model_flags = list(build.flags)
+    candidate_flags = CANDIDATE_FLAGS if build.candidate_flags is None else build.candidate_flags
+    linker = build.linker or build.compiler
+    link_flags = model_flags if build.link_flags is None else list(build.link_flags)
+
     def worker_of(at: Resources) -> list[str]:
         return [*_substitute(build.launcher, at), "./worker"]
 
@@ -175,22 +191,34 @@ def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = No
                    "trusted", seal=True),  # out of the candidate's reach before any of its code runs
         pack_build(StepRole.build_stub, [build.compiler, *defaults.base_flags, *model_flags, "-DHPCEVAL_WORKER",
                                          "-I.", "-c", "driver.cpp", "-o", "worker.o"], "worker.o"),
-        build_step(StepRole.build, [build.compiler, *defaults.base_flags, *model_flags, *CANDIDATE_FLAGS, "-c",
+        *([pack_build(StepRole.build_gpu_probe, [build.compiler, *defaults.base_flags, *model_flags, "gpu_probe.cu",
+                                                 "-o", "gpu_probe"], "gpu_probe", seal=True)] if build.gpu else []),
+        build_step(StepRole.build, [build.compiler, *defaults.base_flags, *model_flags, *candidate_flags, "-c",
                                     "solution.cpp", "-o", "candidate.o"]),
         build_step(StepRole.policy, ["python3", "-I", "-S", "symbol_policy.py", "candidate.o", entry, "entry.map"]),
-        build_step(StepRole.link, [build.compiler, "-shared", *model_flags, "candidate.o",
+        build_step(StepRole.link, [linker, "-shared", *link_flags, "candidate.o",
                                    "-Wl,--version-script=entry.map", *build.libs, "-o", "libcandidate.so"]),
-        build_step(StepRole.build_worker, [build.compiler, *model_flags, "worker.o", "-L.", "-lcandidate",
+        build_step(StepRole.build_worker, [linker, *link_flags, "worker.o", "-L.", "-lcandidate",
                                            "-Wl,-rpath,$ORIGIN", *build.libs, "-o", "worker"]),
+        # the probe is the pack's, and no code of the candidate's has run yet: its answer is the machine's
+        *([Step(name=StepRole.gpu_probe.value, argv=[sealed("gpu_probe")], limits=run_limits)] if build.gpu else []),
         Step(name=StepRole.check.value, argv=[sealed("trusted"), "check", "--cases", cases, *shared, "--", *worker],
              env=env, limits=run_limits),
         time_step(StepRole.time.value, resources),
         *(time_step(f"{SWEEP_STEP}t{at.threads}r{at.ranks}", at) for at in sweep or []),
     ]
+    if profiled:
+        largest = max(spec.sizes.check, key=lambda case: case.size)
+        case = f"{largest.size}:{largest.seed}"  # twice: the second call finds the threads and pages warm
+        steps.append(Step(name=StepRole.profile.value,
+                          argv=[sealed("trusted"), "check", "--cases", f"{case},{case}", *shared, "--",
+                                *_substitute(build.launcher, resources), "sh", "profile_call.sh", "./worker"],
+                          env=env, limits=run_limits))
     if model_problem(code, task.execution_model) is not None:
         # The source alone already fails the task (wrong_model, evaluator.py): build and check it, for the verdict
         # of its output, but spend no timed repeats on an answer that cannot score.
-        steps = [step for step in steps if step.name != StepRole.time and sweep_resources(step.name) is None]
+        steps = [step for step in steps if step.name not in (StepRole.time, StepRole.profile)
+                 and sweep_resources(step.name) is None]
     cores = max([resources.cores, *(at.cores for at in sweep or [])])
     return KernelJob(job=Job(files=files, steps=steps, cores=cores), result_key=key)
 
@@ -208,6 +236,10 @@ def toolchain_problem(pack: Pack, tasks: list[Task]) -> str | None:
             needed.setdefault(build.launcher[0], task.task_id)
     for tool in ("nm", "readelf") if tasks else ():  # the symbol policy's
         needed.setdefault(tool, tasks[0].task_id)
+    for task in tasks:
+        linker = pack.model_build(task.execution_model).linker
+        if linker:
+            needed.setdefault(linker, task.task_id)
     kokkos = next((t.task_id for t in tasks if "-DHPCEVAL_KOKKOS" in pack.model_build(t.execution_model).flags), None)
     if kokkos and not Path(KOKKOS_CONFIG).exists():
         return (f"Kokkos with its OpenMP backend is not in /opt/kokkos but {kokkos} needs it; build it with "
@@ -215,6 +247,7 @@ def toolchain_problem(pack: Pack, tasks: list[Task]) -> str | None:
     for tool, task_id in needed.items():
         if shutil.which(tool) is None:
             hint = ("apt-get install openmpi-bin libopenmpi-dev" if tool.startswith("mpi") else
-                    "apt-get install binutils" if tool in ("nm", "readelf") else "apt-get install g++")
+                    "apt-get install binutils" if tool in ("nm", "readelf") else
+                    "the CUDA toolkit, with its bin/ on PATH" if tool == "nvcc" else "apt-get install g++")
             return f"{tool} not found but {task_id} needs it; install it ({hint}) or leave those tasks out with --task"
     return None

@@ -15,6 +15,8 @@ _MPI_COMMUNICATION = re.compile(
 _KOKKOS_PATTERN = re.compile(r"\bKokkos\s*::\s*parallel_(?:for|reduce|scan)\s*(?:<[^;{}]*>\s*)?\(")
 _KOKKOS_UNQUALIFIED = re.compile(r"\bparallel_(?:for|reduce|scan)\s*(?:<[^;{}]*>\s*)?\(")
 _USING_KOKKOS = re.compile(r"\busing\s+namespace\s+Kokkos\s*;")
+_CUDA_KERNEL = re.compile(r"\b__global__\b")
+_CUDA_LAUNCH = re.compile(r"<<<[^;]*>>>\s*\(|\bcudaLaunch(?:Kernel|KernelExC?|CooperativeKernel)\s*(?:<[^;{}]*>\s*)?\(")
 _THREADS = re.compile(r"\bstd::(?:thread|jthread|async)\b|\bpthread_create\s*\(|\bfork\s*\(|\bMPI_[A-Z]")
 
 
@@ -41,6 +43,14 @@ def model_problem(code: str, execution_model: str) -> str | None:
         if match:
             return ("a kokkos task must parallelize with Kokkos patterns only, but the code uses "
                     f"{match.group(0).strip()}")
+        return None
+    if execution_model == "cuda":
+        if not (_CUDA_KERNEL.search(source) and _CUDA_LAUNCH.search(source)):
+            return ("a cuda task must run on the GPU, but the code does not both define a __global__ kernel and "
+                    "launch one (<<<grid, block>>> or cudaLaunchKernel)")
+        match = _OPENMP.search(source) or _THREADS.search(source)
+        if match:
+            return f"a cuda task must compute on the GPU, not with host threads, but the code uses {match.group(0).strip()}"
         return None
     if execution_model in ("omp", "mpi+omp") and not uses_omp:
         return f"an {execution_model} task must use OpenMP, but the code has no OpenMP directive or runtime call"

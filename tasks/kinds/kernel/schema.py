@@ -57,10 +57,11 @@ class ProblemSpec(ProblemBase):
     limits: Limits | None = None  # overrides the pack's defaults.limits
     plausible_speedup_per_core: float | None = None  # overrides the pack's default
     # a task per model and mode (ids end in /<mode>): generate writes from the spec; translate is given the
-    # reference of `translate_from[model]` (target model -> source model) to port; optimize is given the
+    # reference of each model in `translate_from[model]` (target model -> source model, or a list of them) to port;
+    # optimize is given the
     # sequential baseline, correct but slow, to make fast in the model
     modes: list[KernelMode] = Field(default_factory=lambda: list[KernelMode](["generate"]))
-    translate_from: dict[str, str] = Field(default_factory=dict)
+    translate_from: dict[str, str | list[str]] = Field(default_factory=dict)
 
     @field_validator("models")
     @classmethod
@@ -74,15 +75,19 @@ class ProblemSpec(ProblemBase):
     def _modes(self) -> ProblemSpec:
         if len(set(self.modes)) != len(self.modes) or "generate" not in self.modes:
             raise ValueError("modes: list generate, and translate and/or optimize, each once")
-        for target, source in self.translate_from.items():
-            if target == source or source not in EXECUTION_MODELS or target not in EXECUTION_MODELS:
-                raise ValueError(f"translate_from: {source!r} -> {target!r} is not a pair of two execution models")
+        for target, sources in self.translate_from.items():
+            for source in [sources] if isinstance(sources, str) else sources:
+                if target == source or source not in EXECUTION_MODELS or target not in EXECUTION_MODELS:
+                    raise ValueError(f"translate_from: {source!r} -> {target!r} is not a pair of two execution models")
         if "translate" in self.modes and not self.translate_from:
             raise ValueError("mode translate needs translate_from (target model: source model)")
         return self
 
-    def translations(self) -> dict[str, str]:
-        """target -> source of this problem's translate tasks: both models of the problem."""
+    def translations(self) -> list[tuple[str, str]]:
+        """(target, source) of this problem's translate tasks, both models of the problem; a target's first source
+        first."""
         if "translate" not in self.modes:
-            return {}
-        return {t: s for t, s in self.translate_from.items() if t in self.models and s in self.models}
+            return []
+        pairs = [(t, s) for t, sources in self.translate_from.items()
+                 for s in ([sources] if isinstance(sources, str) else sources)]
+        return [(t, s) for t, s in pairs if t in self.models and s in self.models]

@@ -35,6 +35,10 @@
 #include <Kokkos_Core.hpp>  // the kokkos model: the stub owns Kokkos's lifetime (OpenMP backend, OMP_NUM_THREADS)
 #endif
 
+#ifdef HPCEVAL_CUDA
+#include <cuda_runtime_api.h>  // the cuda model: the stub owns the device context (shared CUDA runtime)
+#endif
+
 namespace hpceval {
 
 [[noreturn]] inline void worker_fail(const char *what) {
@@ -42,6 +46,52 @@ namespace hpceval {
     std::fflush(stderr);
     _exit(70);
 }
+
+#ifdef HPCEVAL_CUDA
+// The device side of the cuda model. The context is made before the first call (its cost is never timed); every
+// LOAD overwrites a buffer of twice the L2 cache, so no call finds the previous one's data in L2; after the
+// candidate returns, the stub waits for the whole device, inside the timed call, so work the candidate left
+// running is paid for, and an error it left (a failed launch, a fault) is its failure.
+struct Device {
+    void *flush = nullptr;
+    std::size_t flush_bytes = 0;
+    int fill = 0;
+
+    void open() {
+        cudaError_t e = cudaSetDevice(0);
+        if (e == cudaSuccess) e = cudaFree(nullptr);  // makes the context
+        int l2 = 0;
+        if (e == cudaSuccess) e = cudaDeviceGetAttribute(&l2, cudaDevAttrL2CacheSize, 0);
+        flush_bytes = 2 * static_cast<std::size_t>(l2 > 0 ? l2 : (1 << 20));
+        if (e == cudaSuccess) e = cudaMalloc(&flush, flush_bytes);
+        if (e != cudaSuccess) fail("no usable CUDA device", e);
+    }
+    void flush_l2() {
+        cudaError_t e = cudaMemset(flush, ++fill & 0xff, flush_bytes);
+        if (e == cudaSuccess) e = cudaDeviceSynchronize();
+        if (e != cudaSuccess) fail("the L2 flush failed", e);
+    }
+    static void finish_call(int rank) {
+        cudaError_t e = cudaDeviceSynchronize();
+        if (e == cudaSuccess) e = cudaGetLastError();
+        if (e != cudaSuccess) {
+            std::fprintf(stderr, "hpceval worker: the candidate's CUDA work failed on rank %d: %s\n", rank,
+                         cudaGetErrorString(e));
+            std::fflush(stderr);
+            _exit(3);
+        }
+    }
+    void close() {
+        if (flush) cudaFree(flush);
+        flush = nullptr;
+    }
+    [[noreturn]] static void fail(const char *what, cudaError_t e) {
+        std::fprintf(stderr, "hpceval worker: %s: %s\n", what, cudaGetErrorString(e));
+        std::fflush(stderr);
+        _exit(70);
+    }
+};
+#endif
 
 inline int connect_trusted() {
     const char *path = std::getenv("HPCEVAL_SOCKET");
@@ -71,6 +121,10 @@ int worker_main(int argc, char **argv) {
 #if !defined(HPCEVAL_MPI) && !defined(HPCEVAL_KOKKOS)
     (void)argc;
     (void)argv;
+#endif
+#ifdef HPCEVAL_CUDA
+    Device device;
+    device.open();  // before the signal mask, as Kokkos: the runtime's own threads start here
 #endif
     sigset_t all, old;
     sigfillset(&all);
@@ -113,6 +167,9 @@ int worker_main(int argc, char **argv) {
             if (!reader.ok) worker_fail("malformed input bytes");
             out.reset(new std::vector<double>());
             P::reset_output(*in, *out);
+#ifdef HPCEVAL_CUDA
+            device.flush_l2();
+#endif
             reply.op = OP_LOADED;
         } else if (m.op == OP_GO) {
             if (!in || !out) worker_fail("GO before LOAD");
@@ -128,6 +185,9 @@ int worker_main(int argc, char **argv) {
                 std::fflush(stderr);
                 _exit(3);
             }
+#ifdef HPCEVAL_CUDA
+            Device::finish_call(rank);  // still inside the timed call: the device's queued work is the candidate's
+#endif
             pthread_sigmask(SIG_BLOCK, &all, nullptr);
             reply.op = OP_DONE;
         } else if (m.op == OP_STORE) {
@@ -144,6 +204,9 @@ int worker_main(int argc, char **argv) {
         }
         if (!send_msg(sock, reply)) worker_fail("reply");
     }
+#ifdef HPCEVAL_CUDA
+    device.close();
+#endif
 #ifdef HPCEVAL_KOKKOS
     in.reset();  // no Kokkos object may outlive finalize
     out.reset();
