@@ -87,5 +87,6 @@ def evaluator_for(kind: str, where: Path | None = None) -> Evaluator:
 __all__ = [
     "ENTRY_POINT_GROUP", "TIMERS", "AnswerKind", "Evaluator", "MeasureSettings", "Measurement", "NeedsSetup",
     "Outcome", "Prepared", "SetupError", "StaticAnswer", "Sweep", "Timer", "ValidationCase", "evaluator_for",
-    "known_kinds", "register_evaluator", "counter_arguments", "sweep_arguments", "sweeps", "timer_arguments", "timers_of",
+    "known_kinds", "register_evaluator", "counter_arguments", "sweep_arguments", "sweeps", "timer_arguments",
+    "timers_of",
 ]

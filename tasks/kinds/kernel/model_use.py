@@ -50,7 +50,8 @@ def model_problem(code: str, execution_model: str) -> str | None:
                     "launch one (<<<grid, block>>> or cudaLaunchKernel)")
         match = _OPENMP.search(source) or _THREADS.search(source)
         if match:
-            return f"a cuda task must compute on the GPU, not with host threads, but the code uses {match.group(0).strip()}"
+            return ("a cuda task must compute on the GPU, not with host threads, but the code uses "
+                    f"{match.group(0).strip()}")
         return None
     if execution_model in ("omp", "mpi+omp") and not uses_omp:
         return f"an {execution_model} task must use OpenMP, but the code has no OpenMP directive or runtime call"
