@@ -24,7 +24,7 @@ from hpceval.tasks.discovery import load_packs
 from hpceval.tasks.kinds.kernel.interpret import interpret
 from hpceval.tasks.kinds.kernel.jobs import StepRole, make_job
 from hpceval.tasks.loader import Pack
-from tests.conftest import hpceval
+from tests.conftest import hpceval, path_without_mpi
 from tests.docker_support import backend_sandbox, require_docker
 
 REPO = Path(__file__).resolve().parents[1]
@@ -193,6 +193,15 @@ def test_validate_counts_a_built_but_skipped_reference_as_holding_and_says_so():
     # a skipped case expected to fail has proven nothing
     assert not Check("t", "broken", Verdict.skipped_no_gpu, "", expected=None).holds
     assert Check("t", "reference", Verdict.skipped_no_gpu, "", expected=Verdict.ok).holds
+
+
+def test_a_local_cuda_run_without_nvcc_stops_with_the_fix(tmp_path: Path):
+    result = hpceval("run", "--suite", "hpc", "--agent", "reference", "--sandbox", "local", "--out",
+                     str(tmp_path / "run"), "--task", "hpc/axpy/cuda/generate",
+                     env={"PATH": path_without_mpi(tmp_path)})
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert "nvcc not found but hpc/axpy/cuda/generate needs it" in result.stderr
+    assert "CUDA toolkit" in result.stderr and "--task" in result.stderr
 
 
 class _NoJudge:

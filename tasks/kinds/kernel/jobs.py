@@ -117,7 +117,7 @@ def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = No
              sweep: list[Resources] | None = None, counters: bool = False) -> KernelJob:
     """`run_timeout_s` overrides the pack's wall-clock limit of the check and time steps; `sweep` adds a time
     step per point (after the model's own, which alone decides the verdict); `counters` adds a last step that
-    checks the largest check case once more under a profiler (profile_call.sh), for the judge (CPU models)."""
+    checks the largest check case twice more under a profiler (profile_call.sh), for the judge (CPU models)."""
     problem = pack.problem_of(task)
     spec = kernel_spec(problem)
     defaults = pack.spec.defaults
