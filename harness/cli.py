@@ -32,7 +32,15 @@ from hpceval.harness.logs import run_log
 from hpceval.harness.options import parse_ks as options_parse_ks
 from hpceval.harness.options import parse_run_options
 from hpceval.harness.pareval import import_pareval
-from hpceval.harness.pipeline import RunAbandoned, RunPlan, check_run_toolchain, plan_run, run_plan, start_run
+from hpceval.harness.pipeline import (
+    RunAbandoned,
+    RunPlan,
+    check_docker_cuda,
+    check_run_toolchain,
+    plan_run,
+    run_plan,
+    start_run,
+)
 from hpceval.harness.progress import RunDisplay
 from hpceval.harness.records import RunConfig
 from hpceval.harness.report import print_summary
@@ -200,6 +208,8 @@ def run(
         backend, note = resolve_sandbox_name(plan.requested_sandbox(), options.image)
         if backend == "local":
             check_run_toolchain(plan.pairs)
+        else:
+            check_docker_cuda(plan.pairs, options.image, options.cuda_toolkit)
         box = make_sandbox(SandboxOptions(backend, options.max_sandboxes, options.image, options.gpus,
                                           options.timing_cpus, cuda_toolkit=options.cuda_toolkit))
         show_run(plan, plan.config(backend), box, note if options.sandbox is None else None, wide)
@@ -361,6 +371,8 @@ def validate(
         console.print(f"[yellow]note:[/yellow] {note}", highlight=False, soft_wrap=True)
     if backend == "local":
         check_run_toolchain(pairs)
+    else:
+        check_docker_cuda(pairs, image, cuda_toolkit)
     box = make_sandbox(SandboxOptions(backend, max_sandboxes, image, gpus, cuda_toolkit=cuda_toolkit))
     with progress_bar() as progress:
         bar = progress.add_task("validate", total=sum(len(solutions(p, t)) for p, t in pairs), status="")

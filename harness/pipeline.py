@@ -236,6 +236,20 @@ def check_run_toolchain(pairs: list[tuple[Pack, Task]]) -> None:
             raise UserError(problem)
 
 
+def check_docker_cuda(pairs: list[tuple[Pack, Task]], image: str | None, cuda_toolkit: str | None) -> None:
+    """Fail early, with the fix, when tasks need nvcc in a Docker sandbox whose image has none: the CPU image
+    without a host toolkit mounted (a retry could never build them)."""
+    if cuda_toolkit or os.environ.get("HPCEVAL_CUDA_TOOLKIT") or (image not in (None, "cpu") and
+                                                                   not str(image).startswith("hpceval-cpu")):
+        return
+    needing = next((task for pack, task in pairs if pack.spec.kind == "kernel" and
+                    pack.model_build(task.execution_model).compiler == "nvcc"), None)
+    if needing is not None:
+        raise UserError(f"{needing.task_id} needs nvcc, which the CPU image lacks; mount a host CUDA toolkit with "
+                        "--cuda-toolkit /usr/local/cuda, use --image cuda on a GPU host, or leave the cuda tasks "
+                        "out with --task")
+
+
 def default_out(suite: str, agent: str) -> Path:
     slug = re.sub(r"[^A-Za-z0-9._-]+", "-", f"{suite}-{agent}").strip("-")[:60]
     return Path("runs") / f"{slug}-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}"

@@ -110,9 +110,19 @@ def test_every_cuda_attack_file_has_a_case():
     assert sorted(p.name for p in ATTACKS.iterdir()) == sorted(CASES)
 
 
+@pytest.fixture(scope="module")
+def local_box() -> Iterator[Sandbox]:
+    cuda_toolkit()
+    sandbox = backend_sandbox("local")
+    yield sandbox
+    sandbox.close()
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_every_cuda_attack_gets_the_verdict_it_deserves(pack: Pack, box: Sandbox, name: str):
-    outcome = evaluate(box, pack, task_of(pack, "hpc/gemv/cuda/generate"), (ATTACKS / name).read_text())
+def test_every_cuda_attack_gets_the_verdict_it_deserves(pack: Pack, local_box: Sandbox, name: str):
+    """The local backend: the policy and the source check are the same code in docker, whose toolkit mount the
+    reference and CUB tests below cover."""
+    outcome = evaluate(local_box, pack, task_of(pack, "hpc/gemv/cuda/generate"), (ATTACKS / name).read_text())
     assert outcome.verdict in CASES[name], (outcome.verdict, outcome.message[:400], outcome.log[-1500:])
     assert outcome.measurement is None or outcome.measurement.speedup is None
 
@@ -202,6 +212,17 @@ def test_a_local_cuda_run_without_nvcc_stops_with_the_fix(tmp_path: Path):
     assert result.returncode == 2, result.stderr[-2000:]
     assert "nvcc not found but hpc/axpy/cuda/generate needs it" in result.stderr
     assert "CUDA toolkit" in result.stderr and "--task" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["run", "validate"])
+def test_cuda_tasks_in_the_cpu_image_without_a_toolkit_stop_with_the_fix(tmp_path: Path, command: str):
+    """A retry could never build them: say so before any job, not as an infra_error per sample."""
+    args = ["--out", str(tmp_path / "run"), "--suite", "hpc"] if command == "run" else ["hpc"]
+    result = hpceval(command, *args, "--sandbox", "docker", "--task", "hpc/axpy/cuda/generate",
+                     env={"HPCEVAL_CUDA_TOOLKIT": ""})
+    assert result.returncode == 2, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "hpc/axpy/cuda/generate needs nvcc, which the CPU image lacks" in result.stderr
+    assert "--cuda-toolkit /usr/local/cuda" in result.stderr
 
 
 class _NoJudge:

@@ -53,8 +53,8 @@ def test_include_merges_mappings_and_the_problem_wins(pack_copy: Path):
 def test_a_pack_default_reaches_every_problem_that_does_not_set_it(pack_copy: Path):
     pack_yaml = pack_copy / "pack.yaml"
     text = pack_yaml.read_text()
-    assert "  models: [serial, omp, mpi, mpi+omp, kokkos]\n" in text
-    pack_yaml.write_text(text.replace("  models: [serial, omp, mpi, mpi+omp, kokkos]\n", "  models: [serial]\n"))
+    assert "  models: [serial, omp, mpi, mpi+omp, kokkos, cuda]\n" in text
+    pack_yaml.write_text(text.replace("  models: [serial, omp, mpi, mpi+omp, kokkos, cuda]\n", "  models: [serial]\n"))
     assert {t.execution_model for t in load_pack(pack_copy).tasks} == {"serial"}
 
 

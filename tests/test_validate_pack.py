@@ -1,7 +1,8 @@
 """`hpceval validate hpc`: the reference passes, and the deliberately broken solution, the near-miss mutants
 and (on parallel tasks) the sequential baseline fail, for real (g++, OpenMP, OpenMPI, the sandbox `auto`
-picks). CI validates three of the 62 problems (axpy, cg, jacobi2d) in all six execution models (cuda builds with
-nvcc; without a GPU its checks are skipped_no_gpu); HPCEVAL_FULL_VALIDATE=1 validates all 372 generate tasks."""
+picks). CI validates three of the 62 problems (axpy, cg, jacobi2d) in the five CPU execution models, and axpy's cuda
+task (built with nvcc; without a GPU its checks are skipped_no_gpu); HPCEVAL_FULL_VALIDATE=1 validates all 372
+generate tasks."""
 
 from __future__ import annotations
 
@@ -24,14 +25,15 @@ CUDA_TOOLKIT = "/usr/local/cuda"  # docker mounts it read-only for the cuda buil
 def test_validate_hpc_pack_holds():
     full = os.environ.get("HPCEVAL_FULL_VALIDATE") == "1"
     cuda = Path(CUDA_TOOLKIT, "bin", "nvcc").exists() and shutil.which("nvcc") is not None
-    subset = SUBSET if cuda else [glob.replace("/*", "/[!c]*") for glob in SUBSET]  # no nvcc: no cuda builds
+    # cuda builds are slow (nvcc): axpy's here, every problem's in benchmarks/hpc_validate.py; none without nvcc
+    subset = [glob.replace("/*", "/[!c]*") for glob in SUBSET] + (["hpc/axpy/cuda/*"] if cuda else [])
     selection = [] if full else [arg for glob in subset for arg in ("--task", glob)]
     result = hpceval("validate", "hpc", "--max-sandboxes", "2", *selection, env={"HPCEVAL_CUDA_TOOLKIT": CUDA_TOOLKIT}
                      if cuda else None)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     # per task: reference, baseline, broken; per problem: its mutants (two each) on the serial task
     expected = (r"^(\d+) of \1 checks hold on 372 tasks$" if full else
-                r"^60 of 60 checks hold on 18 tasks$" if cuda else r"^51 of 51 checks hold on 15 tasks$")
+                r"^54 of 54 checks hold on 16 tasks$" if cuda else r"^51 of 51 checks hold on 15 tasks$")
     assert re.search(expected, result.stdout, re.M), result.stdout[-2000:]
 
 
