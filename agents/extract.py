@@ -1,6 +1,7 @@
 """Pull an answer out of a model's completion. Code: Markdown fences with or without a language tag, several
-blocks, prose around code, a function body given without its signature. A prediction: the last fenced block,
-else the whole text. None when there is no answer at all. The languages and the prelude of a bare body come
+blocks, prose around code, a function body given without its signature. A prediction: what follows the last
+`Output:` marker (the first fenced block there, if it opens with one), else the first fenced block, else the whole
+text. None when there is no answer at all. The languages and the prelude of a bare body come
 from the task's pack (`AnswerSpec`); nothing here knows a language."""
 
 from __future__ import annotations
@@ -28,11 +29,22 @@ def extract_answer(text: str, spec: AnswerSpec) -> str | None:
                         spec.body_prelude)
 
 
+OUTPUT_MARKER = re.compile(r"^[ \t>*_#]*(?:final\s+)?output[*_]*\s*:[*_]*[ \t]*", re.I | re.M)
+
+
 def extract_prediction(text: str) -> str | None:
-    """The last fenced block (a prediction of output is best given in one), else the whole text; None if empty."""
+    """After the last `Output:` marker (a chain of thought ends with it): the fenced block that opens there, or the
+    rest of the text. Without a marker: the first fenced block, else the whole text. None if empty."""
+    markers = list(OUTPUT_MARKER.finditer(text))
+    if markers:
+        rest = text[markers[-1].end():]
+        opening = FENCE.match(rest.lstrip(" \t\n"))
+        if opening:
+            return opening.group(3)
+        return rest.strip() + "\n" if rest.strip() else None
     blocks = [body for _fence, _lang, body in FENCE.findall(text)]
     if blocks:
-        return blocks[-1]
+        return blocks[0]
     return text.strip() + "\n" if text.strip() else None
 
 

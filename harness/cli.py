@@ -57,10 +57,11 @@ from hpceval.harness.sandboxes import (
 )
 from hpceval.harness.scoring import score
 from hpceval.harness.store import RunStore
-from hpceval.harness.validate import Check, solutions, validate_tasks
+from hpceval.harness.validate import Check, validate_tasks
 from hpceval.metrics import compare_runs
 from hpceval.sandbox.base import Sandbox, Verdict
 from hpceval.tasks import load_packs, packs_of_suite, select_tasks
+from hpceval.tasks.discovery import with_seed
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Benchmark LLM agents on code whose speed matters.")
 console = Console(stderr=True)
@@ -101,14 +102,16 @@ def list_tasks(
     suite: Annotated[str | None, typer.Option(help="Only the tasks of this suite (or pack).")] = None,
     dataset: Annotated[str | None, typer.Option(help="The dataset of a suite that reads one (enamel).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list of tasks.")] = False,
+    seed: Annotated[int | None, typer.Option(
+        help="The instance set of suites that generate their items (surrogate): another seed, other items.")] = None,
 ) -> None:
     """List the tasks of every installed pack."""
     if dataset and not suite:
         raise UserError("--dataset needs --suite (the suite that reads it, e.g. --suite enamel)")
-    packs = packs_of_suite(suite, dataset) if suite else load_packs()
+    packs = packs_of_suite(suite, dataset, seed) if suite else with_seed(load_packs(), seed)
     tasks = [task for pack in packs for task in pack.tasks]
-    if as_json:
-        stdout.print_json(json.dumps([task.model_dump() for task in tasks]))
+    if as_json:  # `category`: the problem type (a surrogate item's category), under the name users look for
+        stdout.print_json(json.dumps([{**task.model_dump(), "category": task.problem_type} for task in tasks]))
         return
     suites = sorted({task.suite for task in tasks})
     table = Table(title=f"{len(tasks)} tasks ({', '.join(suites)})", title_justify="left", box=box.SIMPLE_HEAD)
@@ -156,7 +159,9 @@ def run(
     cuda_toolkit: CudaToolkitOption = None,
     out: Annotated[Path | None, typer.Option(help="Run dir; repeat a command with the same --out to resume.")] = None,
     max_sandboxes: Annotated[int, typer.Option(help="Jobs in flight at once.")] = min(4, os.cpu_count() or 1),
-    seed: Annotated[int | None, typer.Option(help="Seed passed to agents (and as `seed` to OpenAI-API calls).")] = None,
+    seed: Annotated[int | None, typer.Option(
+        help="Seed passed to agents (and as `seed` to OpenAI-API calls), and the instance set of suites that "
+             "generate their items (surrogate).")] = None,
     timeout: Annotated[
         float | None, typer.Option(help="Wall-clock limit (s) of each check/time step (default: the pack's).")
     ] = None,
@@ -375,7 +380,7 @@ def validate(
         check_docker_cuda(pairs, image, cuda_toolkit)
     box = make_sandbox(SandboxOptions(backend, max_sandboxes, image, gpus, cuda_toolkit=cuda_toolkit))
     with progress_bar() as progress:
-        bar = progress.add_task("validate", total=sum(len(solutions(p, t)) for p, t in pairs), status="")
+        bar = progress.add_task("validate", total=None, status="making tasks ready")
         failures: list[Check] = []
 
         def on_done(check: Check) -> None:
@@ -383,7 +388,8 @@ def validate(
                 failures.append(check)
             progress.update(bar, advance=1, status=f"{len(failures)} failing")
 
-        checks = validate_tasks(pairs, box, max_sandboxes, on_done, full_timing)
+        checks = validate_tasks(pairs, box, max_sandboxes, on_done, full_timing,
+                                on_cases=lambda count: progress.update(bar, total=count, status=""))
     box.close()
     bad = [c for c in checks if not c.holds]
     for check in bad:

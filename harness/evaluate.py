@@ -4,7 +4,7 @@ the harness runs it. Nothing here knows a kind, a language or a step."""
 from __future__ import annotations
 
 from hpceval.harness.fingerprint import machine_key
-from hpceval.sandbox.base import Sandbox, Verdict
+from hpceval.sandbox.base import JobResult, Sandbox, Verdict
 from hpceval.tasks.kinds import (
     MeasureSettings,
     NeedsSetup,
@@ -19,6 +19,22 @@ from hpceval.tasks.kinds import (
 from hpceval.tasks.loader import Pack, Task
 
 
+def make_ready(sandbox: Sandbox, pack: Pack, task: Task, settings: MeasureSettings | None = None) -> str | None:
+    """Make what the task needs before any answer is written or measured (a NeedsSetup kind's tests and reference
+    times, or its ground truth; cached, so cheap the second time): None, or why it could not (an infra_error)."""
+    evaluator = pack.evaluator
+    settings = settings or MeasureSettings()
+    if not isinstance(evaluator, NeedsSetup) or settings.timer not in timers_of(evaluator):
+        return None
+    try:
+        evaluator.ready(pack, task, sandbox, machine_key(sandbox), **timer_arguments(settings))
+    except SetupError as exc:
+        return str(exc)
+    except OSError as exc:
+        return f"sandbox failed: {exc}"
+    return None
+
+
 def evaluate(sandbox: Sandbox, pack: Pack, task: Task, answer: str,
              settings: MeasureSettings | None = None) -> Outcome:
     evaluator = pack.evaluator
@@ -30,11 +46,13 @@ def evaluate(sandbox: Sandbox, pack: Pack, task: Task, answer: str,
     timer = timer_arguments(settings)
     sweep = sweep_arguments(settings) if sweeps(evaluator) else {}  # a kind that cannot sweep is timed as asked
     counters = counter_arguments(evaluator, settings)
+    not_ready = make_ready(sandbox, pack, task, settings)
+    if not_ready is not None:
+        return Outcome(verdict=Verdict.infra_error, message=not_ready)
     try:
-        if isinstance(evaluator, NeedsSetup):
-            evaluator.ready(pack, task, sandbox, machine_key(sandbox), **timer)
         prepared = evaluator.prepare(pack, task, answer, settings.run_timeout_s, **timer, **sweep, **counters)
-        result = sandbox.run(prepared.job)
+        # a job without steps (a prediction, scored against a truth made before) needs no sandbox
+        result = sandbox.run(prepared.job) if prepared.job.steps else JobResult(verdict=Verdict.ok, steps=[])
     except SetupError as exc:
         return Outcome(verdict=Verdict.infra_error, message=str(exc))
     except OSError as exc:

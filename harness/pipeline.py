@@ -59,12 +59,12 @@ def build_agent(spec: str, packs: list[Pack], tasks: list[Task], options: ModelO
     return agent
 
 
-def resolve_tasks(suite: str, globs: list[str], dataset: str | None = None, pack_defaults: bool = False
-                  ) -> tuple[list[Pack], list[tuple[Pack, Task]]]:
+def resolve_tasks(suite: str, globs: list[str], dataset: str | None = None, pack_defaults: bool = False,
+                  seed: int | None = None) -> tuple[list[Pack], list[tuple[Pack, Task]]]:
     """The suite's packs and the tasks the globs select; with no glob, every task, or where `pack_defaults` each
-    pack's `default_tasks`."""
+    pack's `default_tasks`. Packs that generate their items make them from `seed`."""
     try:
-        packs = packs_of_suite(suite, dataset)
+        packs = packs_of_suite(suite, dataset, seed)
         if globs or not pack_defaults:
             return packs, select_tasks(packs, globs)
         return packs, [pair for pack in packs for pair in select_tasks([pack], pack.spec.default_tasks or None)]
@@ -331,7 +331,7 @@ def plan_run(options: RunOptions) -> RunPlan:
     model = options.model()
     # a replay file names its own tasks: without --task it is evaluated whole, never cut to the packs' defaults
     packs, pairs = resolve_tasks(options.suite, list(options.tasks), options.dataset,
-                                 pack_defaults=not options.agent.startswith("replay:"))
+                                 pack_defaults=not options.agent.startswith("replay:"), seed=options.seed)
     check_timer(options.timer, pairs)
     options, sweep_note = cap_sweep(options, pairs, len(process_cpus()) or os.cpu_count() or 1)
     out = options.out or default_out(options.suite, options.agent)

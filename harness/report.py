@@ -9,7 +9,7 @@ from rich.table import Table
 
 from hpceval.harness.records import Summary
 
-METRIC_NAMES = ("pass", "build", "eff", "speedup_n", "efficiency_n")  # per-level eff: summary.json only
+METRIC_NAMES = ("pass", "build", "accuracy", "eff", "speedup_n", "efficiency_n")  # per-level eff: summary.json only
 # group names as the terminal shows them (summary.json keeps the full `dimension=value`)
 SHORT_DIMENSIONS = {"execution_model=": "model ", "problem_type=": "type ", "pack=": "pack "}
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from hpceval.agents import Agent, AgentError, Completion, Usage
 from hpceval.agents.loops import Feedback, Transcript
 from hpceval.agents.retry import CallFailed
-from hpceval.harness.evaluate import evaluate
+from hpceval.harness.evaluate import evaluate, make_ready
 from hpceval.harness.records import Attempt, RunConfig
 from hpceval.harness.store import RunStore
 from hpceval.sandbox.base import Sandbox, Verdict
@@ -51,9 +51,12 @@ def evaluate_completion(unit: Unit, completion: Completion, prompts: TaskPrompts
             return Outcome(verdict=Verdict.no_code, message="the completion holds no code"), sha
         return Outcome(verdict=Verdict.wrong_answer, message="the completion holds no answer"), sha
     answer_sha = store.put_artifact(completion.answer, prompts.answer.suffix)
-    settings = MeasureSettings(run_timeout_s=config.run_timeout_s, timer=config.timer, threads=tuple(config.threads),
-                               ranks=tuple(config.ranks), counters=config.counters)
-    return evaluate(sandbox, unit.pack, unit.task, completion.answer, settings), answer_sha
+    return evaluate(sandbox, unit.pack, unit.task, completion.answer, measure_settings(config)), answer_sha
+
+
+def measure_settings(config: RunConfig) -> MeasureSettings:
+    return MeasureSettings(run_timeout_s=config.run_timeout_s, timer=config.timer, threads=tuple(config.threads),
+                           ranks=tuple(config.ranks), counters=config.counters)
 
 
 def record(unit: Unit, agent: Agent, config: RunConfig, number: int, result: Round, started: str,
@@ -139,6 +142,16 @@ def run_loop(unit: Unit, agent: Agent, sandbox: Sandbox, store: RunStore, config
             if previous.next_message is None:
                 return [last]
     done: list[Attempt] = []
+    if len(history) < agent.loop.rounds and not agent.meter.exhausted():
+        # what the task needs before any answer (tests, a ground truth that the reference agent answers with): a
+        # task that cannot be made ready costs no model call
+        started = now()
+        not_ready = make_ready(sandbox, unit.pack, unit.task, measure_settings(config))
+        if not_ready is not None:
+            result = Round(Outcome(verdict=Verdict.infra_error, message=not_ready),
+                           usage=sum(carried.values(), Usage()), roles=carried,
+                           loop_done=False)
+            return [record(unit, agent, config, len(history), result, started, store)]
     for number in range(len(history), agent.loop.rounds):
         if agent.meter.exhausted():
             break

@@ -18,6 +18,8 @@ from hpceval.sandbox.base import Verdict
 GROUP_DIMENSIONS = ("execution_model", "problem_type", "pack")
 # kinds scored by ENAMEL's eff@k against an expert reference, rather than by speedup over a baseline
 EFFICIENCY_KINDS = frozenset({"function"})
+# kinds whose answers are predictions, scored by partial credit (accuracy@1) besides pass@k (full credit)
+PREDICTION_KINDS = frozenset({"predict"})
 INTERVAL_RESAMPLES = 1000
 
 
@@ -74,6 +76,11 @@ class TaskSamples:
                 parts = measured.level_efficiency or []
                 out.append(parts[level] if level < len(parts) else 0.0)
         return out
+
+    def prediction_scores(self) -> list[float]:
+        """Each sample's partial credit in [0, 1] (a prediction's scorer; 0 where it was not scored)."""
+        return [float(getattr(a.measurement, "score", None) or 0.0) if a.measurement is not None else 0.0
+                for a in self.attempts]
 
     def levels(self) -> int:
         return max((len(a.measurement.level_efficiency or []) for a in self.attempts if a.measurement), default=0)
@@ -157,6 +164,10 @@ def task_metrics(task: TaskSamples, ks: list[int]) -> dict[str, float]:
             continue
         out[f"pass@{k}"] = pass_at_k(task.n, task.passed, k)
         out[f"build@{k}"] = pass_at_k(task.n, task.built, k)
+        if task.kind in PREDICTION_KINDS:
+            if k == 1:  # the expected credit of one sample: accuracy with partial credit
+                out["accuracy@1"] = fmean(task.prediction_scores())
+            continue
         if task.kind in EFFICIENCY_KINDS:
             out[f"eff@{k}"] = eff_at_k(task.eff_scores(), k)
             for level in range(task.levels()):

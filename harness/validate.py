@@ -12,7 +12,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
-from hpceval.harness.evaluate import evaluate
+from hpceval.harness.evaluate import evaluate, make_ready
 from hpceval.sandbox.base import Sandbox, Verdict
 from hpceval.tasks.kinds import Measurement, ValidationCase
 from hpceval.tasks.loader import Pack, Task
@@ -53,10 +53,12 @@ def solutions(pack: Pack, task: Task) -> list[ValidationCase]:
 
 def validate_tasks(
     pairs: list[tuple[Pack, Task]], sandbox: Sandbox, workers: int, on_done: Callable[[Check], None],
-    full_timing: bool = False,
+    full_timing: bool = False, on_cases: Callable[[int], None] = lambda _count: None,
 ) -> list[Check]:
     """Every validation case of every task, at most `workers` at once; `full_timing`: time with the packs' own
-    repeats (as a run does) instead of QUICK_TIMING."""
+    repeats (as a run does) instead of QUICK_TIMING. Each task is made ready first (its kind's tests or ground
+    truth, which its cases may need): a task that cannot be is one failing `setup` check. `on_cases` hears how many
+    checks there are once that is known."""
     if not full_timing:
         quick = {id(pack): replace(pack, timing_override=QUICK_TIMING) for pack, _ in pairs}
         pairs = [(quick[id(pack)], task) for pack, task in pairs]
@@ -73,6 +75,16 @@ def validate_tasks(
         on_done(check)
         return check
 
-    items = [(pack, task, solution) for pack, task in pairs for solution in solutions(pack, task)]
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        return list(pool.map(run_one, items))
+        # one task of each problem first, side by side: a kind makes a problem's setup once, for all its tasks
+        firsts = list({(pack.name, task.problem): (pack, task) for pack, task in reversed(pairs)}.values())
+        list(pool.map(lambda pair: make_ready(sandbox, *pair), firsts))
+        not_ready = list(pool.map(lambda pair: make_ready(sandbox, *pair), pairs))
+        unready = [Check(task.task_id, "setup", Verdict.infra_error, why, Verdict.ok)
+                   for (_, task), why in zip(pairs, not_ready, strict=True) if why is not None]
+        items = [(pack, task, solution) for (pack, task), why in zip(pairs, not_ready, strict=True) if why is None
+                 for solution in solutions(pack, task)]
+        on_cases(len(items) + len(unready))
+        for check in unready:
+            on_done(check)
+        return unready + list(pool.map(run_one, items))

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Set up hpceval on a fresh Debian/Ubuntu machine: compilers and OpenMPI (apt, as root or through sudo),
 # a virtual environment in .venv, and the package in it. `--dev` adds what the tests need (the Python test
-# packages, tmux for the terminal tests, valgrind for the instruction timer in the local sandbox, and Kokkos with
-# its OpenMP backend in /opt/kokkos for the hpc pack's kokkos tasks, built by sandbox/images/cpu/kokkos.sh).
+# packages, tmux for the terminal tests, gfortran for the surrogate suite's Fortran items, valgrind for the
+# instruction timer in the local sandbox, and Kokkos with its OpenMP backend in /opt/kokkos for the hpc pack's
+# kokkos tasks, built by sandbox/images/cpu/kokkos.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,7 @@ command -v g++ >/dev/null || need+=(g++)
 command -v mpicxx >/dev/null && command -v mpirun >/dev/null || need+=(openmpi-bin libopenmpi-dev)
 python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
 if [ -n "$extras" ]; then command -v tmux >/dev/null || need+=(tmux); fi  # the tests drive a real terminal
+if [ -n "$extras" ]; then command -v gfortran >/dev/null || need+=(gfortran); fi  # surrogate items in Fortran
 if [ -n "$extras" ]; then command -v valgrind >/dev/null || need+=(valgrind); fi  # --timer instructions, locally
 if [ -n "$extras" ]; then command -v cmake >/dev/null && command -v make >/dev/null || need+=(cmake make); fi  # Kokkos
 if [ ${#need[@]} -gt 0 ]; then

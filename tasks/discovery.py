@@ -7,6 +7,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
+from dataclasses import replace
 from functools import cache
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -83,9 +84,15 @@ def load_packs(names: list[str] | None = None, dataset: str | None = None) -> li
     return packs
 
 
-def packs_of_suite(suite: str, dataset: str | None = None) -> list[Pack]:
+def with_seed(packs: list[Pack], seed: int | None) -> list[Pack]:
+    """`packs` whose kinds generate items from a seed (`predict`) make them from `seed` (None: the default, 0)."""
+    return [replace(pack, seed=seed) if seed else pack for pack in packs]
+
+
+def packs_of_suite(suite: str, dataset: str | None = None, seed: int | None = None) -> list[Pack]:
     """Every pack whose suite or name is `suite`; a broken pack of that name is an error, other broken packs
-    get their warning. A pack that reads a dataset reads `dataset`, which it then needs."""
+    get their warning. A pack that reads a dataset reads `dataset`, which it then needs; packs that generate their
+    items make them from `seed`."""
     all_packs, broken = _load_each(pack_paths())
     if suite in broken:
         raise PackError(f"pack {suite!r}: {broken[suite]}")
@@ -95,7 +102,7 @@ def packs_of_suite(suite: str, dataset: str | None = None) -> list[Pack]:
     if not packs:
         known = sorted({p.spec.suite for p in all_packs})
         raise PackError(f"unknown suite {suite!r}; known suites: {known}")
-    return with_dataset(packs, dataset, suite)
+    return with_seed(with_dataset(packs, dataset, suite), seed)
 
 
 def with_dataset(packs: list[Pack], dataset: str | None, asked: str) -> list[Pack]:

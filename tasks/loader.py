@@ -64,6 +64,7 @@ class Pack:
     dataset: str | None = None  # the --dataset its problems were read from (packs with `dataset:` in pack.yaml)
     dataset_hash: str = ""
     timing_override: Timing | None = None  # every task's timing, over the problem's and the pack's (validate's)
+    seed: int = 0  # the instance set of kinds that generate items from a seed (`predict`; `--seed`)
 
     @property
     def name(self) -> str:

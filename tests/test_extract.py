@@ -76,3 +76,9 @@ def test_the_pack_decides_the_languages_and_a_prediction_is_not_code():
     assert extract_answer("It prints:\n```\n3\n5\n```\nthen exits 0.", prediction) == "3\n5\n"
     assert extract_answer("42", prediction) == "42\n"
     assert extract_answer("   ", prediction) is None
+    # the first block without a marker; after the last `Output:` marker, its block (or its text) wins
+    assert extract_answer("```\n1\n```\nor\n```\n2\n```", prediction) == "1\n"
+    thought = "Trace:\n```c\nx = 1\n```\nOutput: not yet\nSo:\n**Output:**\n```\n3\n5\n```\nDone."
+    assert extract_answer(thought, prediction) == "3\n5\n"
+    assert extract_answer("reasoning...\nOutput: signal SIGSEGV", prediction) == "signal SIGSEGV\n"
+    assert extract_answer("Output:\n  \n", prediction) is None

@@ -38,7 +38,7 @@ def test_without_its_plugin_the_kind_is_named_with_the_fix():
     assert "Traceback" not in result.stderr
     listed = hpceval("list", "--json", env=env)  # the pack fails alone: the others are listed, it is named
     packs = {t["pack"] for t in json.loads(listed.stdout)}
-    assert listed.returncode == 0 and packs == {"hpc", "efficiency", "efficiency-cpp"}
+    assert listed.returncode == 0 and packs == {"hpc", "efficiency", "efficiency-cpp", "surrogate"}
     assert "pack 'shellpredict' is skipped" in listed.stderr and "unknown task kind" in listed.stderr
 
 

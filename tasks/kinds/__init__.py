@@ -35,7 +35,8 @@ from hpceval.tasks.loader import PackError
 
 ENTRY_POINT_GROUP = "hpceval.evaluators"
 BUILTIN = {"kernel": "hpceval.tasks.kinds.kernel:KernelEvaluator",
-           "function": "hpceval.tasks.kinds.function:FunctionEvaluator"}
+           "function": "hpceval.tasks.kinds.function:FunctionEvaluator",
+           "predict": "hpceval.tasks.kinds.predict:PredictEvaluator"}
 _registered: dict[str, type] = {}
 E = TypeVar("E", bound=type)
 
