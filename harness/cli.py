@@ -115,7 +115,8 @@ def list_tasks(
         return
     suites = sorted({task.suite for task in tasks})
     table = Table(title=f"{len(tasks)} tasks ({', '.join(suites)})", title_justify="left", box=box.SIMPLE_HEAD)
-    columns = ["task_id", *(["suite"] if len(suites) > 1 else []), "execution_model", "problem_type", "entry_point"]
+    last = "entry_point" if any(task.entry_point for task in tasks) else "language"  # predictions have no entry point
+    columns = ["task_id", *(["suite"] if len(suites) > 1 else []), "execution_model", "problem_type", last]
     for column in columns:
         table.add_column(column, no_wrap=column == "task_id", overflow="fold")
     for task in tasks:
@@ -366,10 +367,12 @@ def validate(
              "the timed path but not the speedup).")] = False,
     gpus: GpusOption = None,
     cuda_toolkit: CudaToolkitOption = None,
+    seed: Annotated[int | None, typer.Option(
+        help="The instance set of packs that generate their items (surrogate), as `run --seed`.")] = None,
 ) -> None:
     """For every task: the reference passes; the broken solution, near-miss mutants and (on parallel tasks) the
     sequential baseline fail."""
-    loaded = load_packs(list(packs) if packs else None, dataset)
+    loaded = with_seed(load_packs(list(packs) if packs else None, dataset), seed)
     pairs = select_tasks(loaded, list(task or []))
     backend, note = resolve_sandbox_name(sandbox or "auto", image)
     if note and sandbox is None:

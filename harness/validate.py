@@ -51,6 +51,15 @@ def solutions(pack: Pack, task: Task) -> list[ValidationCase]:
     return pack.evaluator.validation_cases(pack, task)
 
 
+def in_turn(pairs: list[tuple[Pack, Task]]) -> list[tuple[Pack, Task]]:
+    """The pairs reordered round-robin over their problems: the first task of each problem, then the second, ..."""
+    by_problem: dict[tuple[str, str], list[tuple[Pack, Task]]] = {}
+    for pack, task in pairs:
+        by_problem.setdefault((pack.name, task.problem), []).append((pack, task))
+    queues = list(by_problem.values())
+    return [queue[i] for i in range(max(map(len, queues), default=0)) for queue in queues if i < len(queue)]
+
+
 def validate_tasks(
     pairs: list[tuple[Pack, Task]], sandbox: Sandbox, workers: int, on_done: Callable[[Check], None],
     full_timing: bool = False, on_cases: Callable[[int], None] = lambda _count: None,
@@ -76,10 +85,10 @@ def validate_tasks(
         return check
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        # one task of each problem first, side by side: a kind makes a problem's setup once, for all its tasks
-        firsts = list({(pack.name, task.problem): (pack, task) for pack, task in reversed(pairs)}.values())
-        list(pool.map(lambda pair: make_ready(sandbox, *pair), firsts))
-        not_ready = list(pool.map(lambda pair: make_ready(sandbox, *pair), pairs))
+        # problems taken in turn: a kind makes a problem's setup once for many of its tasks, so neighbours in the
+        # task list would wait on each other while other problems' setups could run beside them
+        reasons = dict(pool.map(lambda pair: (pair[1].task_id, make_ready(sandbox, *pair)), in_turn(pairs)))
+        not_ready = [reasons[task.task_id] for _, task in pairs]
         unready = [Check(task.task_id, "setup", Verdict.infra_error, why, Verdict.ok)
                    for (_, task), why in zip(pairs, not_ready, strict=True) if why is not None]
         items = [(pack, task, solution) for (pack, task), why in zip(pairs, not_ready, strict=True) if why is None

@@ -91,12 +91,15 @@ def test_the_timed_truth_names_the_fast_label(env: dict[str, str], tmp_path: Pat
 
 def test_validate_rejects_an_item_whose_runs_disagree_and_one_that_does_not_build(env: dict[str, str]):
     checked = hpceval("validate", "predicttest", "--sandbox", "local", "--task", "predicttest/wobbly/*/zero-shot",
-                      "--task", "predicttest/broken_build/*/zero-shot", env=env)
+                      "--task", "predicttest/broken_build/*/zero-shot", "--task", "predicttest/silent/*/zero-shot",
+                      env=env)
     assert checked.returncode != 0
     assert "FAIL predicttest/wobbly/s0-000/zero-shot reference" in checked.stdout
     assert "not deterministic" in checked.stdout
     assert "FAIL predicttest/broken_build/s0-000/zero-shot setup: infra_error" in checked.stdout
     assert "did not build" in checked.stdout and "undeclared" in checked.stdout
+    assert "FAIL predicttest/silent/s0-000/zero-shot reference" in checked.stdout
+    assert "wrote nothing to standard error" in checked.stdout
 
 
 def test_reference_scores_one_the_baseline_is_the_floor_and_a_broken_item_is_the_packs_fault(
@@ -184,3 +187,27 @@ def test_a_cached_truth_needs_no_job_and_a_prediction_no_sandbox(tmp_path: Path,
         assert outcome.verdict == Verdict.ok and outcome.measurement.score == 1.0  # type: ignore[union-attr]
     with pytest.raises(AssertionError, match="a job ran"):  # another machine has its own truths
         again.ready(pack, tasks[0], NoJobs(), "machine-b")  # type: ignore[arg-type]
+
+
+def test_the_surrogate_pack_validates_on_ci_subset(tmp_path: Path):
+    """CI's subset, stated in the README: item s0-000 of every family, asked zero-shot, in the local sandbox (its
+    truth job also makes s0-001..003's, except a timed item's, which runs alone); `benchmarks/surrogate_truth.py`
+    validates every default item."""
+    listed = json.loads(hpceval("list", "--suite", "surrogate", "--json").stdout)
+    families = {t["problem"] for t in listed}
+    assert len({t["category"] for t in listed}) >= 8
+    assert sum(t["mode"] == "zero-shot" for t in listed) >= 1000  # items at the default seed
+    checked = hpceval("validate", "surrogate", "--sandbox", "local", "--task", "surrogate/*/s0-000/zero-shot",
+                      env={"HPCEVAL_CACHE_DIR": str(tmp_path / "cache")})
+    assert checked.returncode == 0, checked.stdout[-3000:] + checked.stderr[-2000:]
+    assert f"{2 * len(families)} of {2 * len(families)} checks hold on {len(families)} tasks" in checked.stdout
+
+
+def test_validate_takes_problems_in_turn():
+    from hpceval.harness.validate import in_turn
+
+    pack = load_pack(SURROGATE)
+    pairs = [(pack, t) for t in pack.tasks if t.problem in ("c_modular_sum", "py_index_error") and t.mode == "cot"]
+    ordered = [t.problem for _, t in in_turn(pairs)]
+    assert ordered[:4] == ["c_modular_sum", "py_index_error", "c_modular_sum", "py_index_error"]
+    assert sorted(t.task_id for _, t in in_turn(pairs)) == sorted(t.task_id for _, t in pairs)

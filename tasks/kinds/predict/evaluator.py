@@ -5,8 +5,9 @@ A problem is a family of items (schema.py); each item expands into one task per 
     <pack>/<family>/s<seed>-<index>/<style>        style: zero-shot | cot | few-shot
 
 The ground truth comes from building and running the item in the sandbox, once per machine (truths.py, cached by
-content hash); `ready` makes it, a family's items in one job. A prediction is then scored in this process, with no
-sandbox job: the scorer of the item (metrics/surrogate.py) gives partial credit, and full credit is a pass.
+content hash); `ready` makes it, a chunk of a family's items in one job. A prediction is then scored in this
+process, with no sandbox job: the scorer of the item (metrics/surrogate.py) gives partial credit, and full credit is
+a pass.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from hpceval.tasks.kinds.predict.schema import STYLES, TIMED_TRUTHS, PredictProb
 from hpceval.tasks.kinds.predict.truths import Truth, TruthCache, read_truths, truth_job
 from hpceval.tasks.loader import Pack, PackError, Problem, Task
 
+CHUNK = 4  # items of a family whose truth one sandbox job makes
 TASK_ID = re.compile(r"^(?P<family>.+)/s(?P<seed>\d+)-(?P<index>\d+)/(?P<style>[^/]+)$")
 # the `baseline` agent's constant guess, per category (a family's `baseline` or the pack's
 # metadata.baseline.<category> wins), else per truth
@@ -151,7 +153,7 @@ class PredictEvaluator:
 
     def prompt_context(self, pack: Pack, task: Task) -> Mapping[str, object]:
         item = self.item(pack, task)
-        return {"item": item, "style": task.mode,
+        return {"item": item, "style": task.mode, "toolchain": pack.spec.metadata.get("toolchain", ""),
                 "shown_files": [(name, item.files[name]) for name in item.shown],
                 "examples": pack.spec.metadata.get("few_shot", []) if task.mode == "few-shot" else []}
 
@@ -159,15 +161,16 @@ class PredictEvaluator:
 
     def ready(self, pack: Pack, task: Task, sandbox: Sandbox, machine: str) -> None:
         """The truth of the task's item on `machine`: from memory, the cache, or one sandbox job that builds and
-        runs every item of the task's family at its seed that has none. SetupError if the item has none."""
+        runs the items of its chunk (CHUNK neighbours in its family, at its seed) that have none. SetupError if the
+        item has none."""
         item = self.item(pack, task)
-        family = f"{pack.name}/{task.problem}/{machine}"
+        chunk = f"{pack.name}/{task.problem}/{machine}/{item.seed}/{item.index // CHUNK}"  # a timed chunk's too
         with self._guard:
-            lock = self._locks.setdefault(family, threading.Lock())
+            lock = self._locks.setdefault(chunk, threading.Lock())
         with lock:
             if not self._known(machine, item):
                 missing = []
-                for sibling in self._family_items(pack, task, item):
+                for sibling in self._chunk(pack, task, item):
                     cached = None if self._known(machine, sibling) else self.cache.get(sibling, machine)
                     if cached is not None:
                         self._settle(machine, cached)
@@ -187,9 +190,13 @@ class PredictEvaluator:
         with self._guard:
             return (machine, item.item_id) in self._truths or (machine, item.item_id) in self._failures
 
-    def _family_items(self, pack: Pack, task: Task, item: Item) -> list[Item]:
+    def _chunk(self, pack: Pack, task: Task, item: Item) -> list[Item]:
+        """The item and its neighbours, measured in one job: a job's fixed cost is shared, and a selection of a
+        few items (CI's) does not pay for whole families."""
         problem = pack.problem_of(task)
-        return family_items(family_spec(problem), problem.path, pack.name, item.seed)
+        size = 1 if item.truth in TIMED_TRUTHS else CHUNK  # a timed item's job holds the timing lane: one at a time
+        start = item.index - item.index % size
+        return family_items(family_spec(problem), problem.path, pack.name, item.seed)[start:start + size]
 
     def _measure(self, items: list[Item], sandbox: Sandbox, machine: str) -> None:
         """Run the truth job of `items`; cache what it found, and remember why the others have no truth."""
@@ -242,11 +249,13 @@ class PredictEvaluator:
         """The true answer scores 1 (and the item's rounds agreed), a wrong one does not."""
         item = self.item(pack, task)
         reference = self.static_answer(pack, task, "reference")
-        return [ValidationCase("reference", reference, Verdict.ok, also=_stable_and_said),
+        said = (lambda _outcome: "the program wrote nothing to standard error: an `error` item must fail with a "
+                "message; fix the family") if item.truth == "error" and not reference.strip() else _stable
+        return [ValidationCase("reference", reference, Verdict.ok, also=said),
                 ValidationCase("wrong", _wrong(item, pack, task, self, reference), Verdict.wrong_answer)]
 
 
-def _stable_and_said(outcome: Outcome) -> str | None:
+def _stable(outcome: Outcome) -> str | None:
     m = PredictMeasurement.model_validate(outcome.measurement.model_dump()) if outcome.measurement else None
     if m is None:
         return "no measurement"

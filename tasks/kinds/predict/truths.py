@@ -73,7 +73,7 @@ class TruthCache:
 
 
 def truth_job(items: list[Item]) -> Job:
-    """One job for a batch of items (one family's): build each once, run it ROUNDS times."""
+    """One job for a batch of items (a chunk of one family's): build each once, run it ROUNDS times."""
     timed = any(item.truth in TIMED_TRUTHS for item in items)
     per_item = sum(item.timeout_s * (len(item.build) + ROUNDS * max(1, len(item.compare) * item.timed_repeats))
                    for item in items)

@@ -25,6 +25,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -51,19 +52,21 @@ def execute(command: str, cwd: str, stdin: str, timeout_s: float) -> dict[str, o
         except OSError as exc:
             return {"stdout": "", "stderr": f"{command}: {exc.strerror}", "exit_code": 127, "signal": None,
                     "timed_out": False, "wall_s": 0.0}
-        timed_out = False
-        try:
-            code = process.wait(timeout=timeout_s)
-        except subprocess.TimeoutExpired:
-            timed_out = True
-            code = None
+        # a blocking wait ends the moment the program does (Popen.wait(timeout=) polls, in sleeps of up to 50 ms,
+        # which rounded every timed run up to its next step); a timer kills the group at the limit instead
+        expired = threading.Event()
+
+        def stop() -> None:
+            expired.set()
+            _kill_group(process.pid)
+
+        timer = threading.Timer(timeout_s, stop)
+        timer.start()
+        code = process.wait()
         wall = time.perf_counter() - started
-        try:  # whatever the program left behind goes too
-            os.killpg(process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        if code is None:
-            code = process.wait()
+        timer.cancel()
+        timed_out = expired.is_set()
+        _kill_group(process.pid)  # whatever the program left behind goes too
         out.seek(0)
         err.seek(0)
         return {"stdout": out.read(OUTPUT_CAP).decode("utf-8", "replace"),
@@ -71,6 +74,13 @@ def execute(command: str, cwd: str, stdin: str, timeout_s: float) -> dict[str, o
                 "exit_code": code if code >= 0 else None,
                 "signal": signal.Signals(-code).name if code < 0 else None,
                 "timed_out": timed_out, "wall_s": wall}
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def timed_round(item: dict, cwd: str) -> dict[str, object]:
