@@ -1,0 +1,7 @@
+r = range(3, 10**18, 7)
+print(len(r))
+print(r[-1])
+print(10**17 in r)
+print(r.index(10**17 + 5))
+print(r[10**16])
+print(r.count(999999999999999995))
