@@ -130,15 +130,9 @@ class PredictEvaluator:
     # --- answers ------------------------------------------------------------------------------------------
 
     def static_answer(self, pack: Pack, task: Task, which: StaticAnswer) -> str:
-        item = self.item(pack, task)
         if which == "baseline":
-            return self._baseline(pack, task, item)
-        with self._guard:
-            truth = self._current.get(item.item_id)
-        if truth is None:
-            raise SetupError(f"{task.task_id}: its ground truth is not made yet; the harness makes it (ready) "
-                             "before the reference agent answers")
-        return truth.answer
+            return self._baseline(pack, task, self.item(pack, task))
+        return self.truth_of(pack, task).answer  # made by `ready`, which the harness calls before any answer
 
     def _baseline(self, pack: Pack, task: Task, item: Item) -> str:
         spec = family_spec(pack.problem_of(task))
@@ -164,13 +158,15 @@ class PredictEvaluator:
         runs the items of its chunk (CHUNK neighbours in its family, at its seed) that have none. SetupError if the
         item has none."""
         item = self.item(pack, task)
-        chunk = f"{pack.name}/{task.problem}/{machine}/{item.seed}/{item.index // CHUNK}"  # a timed chunk's too
+        start, size = _chunk_of(item)
         with self._guard:
-            lock = self._locks.setdefault(chunk, threading.Lock())
+            lock = self._locks.setdefault(f"{pack.name}/{task.problem}/{machine}/{item.seed}/{start}", threading.Lock())
         with lock:
             if not self._known(machine, item):
                 missing = []
-                for sibling in self._chunk(pack, task, item):
+                problem = pack.problem_of(task)
+                siblings = family_items(family_spec(problem), problem.path, pack.name, item.seed)[start:start + size]
+                for sibling in siblings:
                     cached = None if self._known(machine, sibling) else self.cache.get(sibling, machine)
                     if cached is not None:
                         self._settle(machine, cached)
@@ -189,14 +185,6 @@ class PredictEvaluator:
         """Whether this process has measured the item on `machine` (a truth, or why it has none)."""
         with self._guard:
             return (machine, item.item_id) in self._truths or (machine, item.item_id) in self._failures
-
-    def _chunk(self, pack: Pack, task: Task, item: Item) -> list[Item]:
-        """The item and its neighbours, measured in one job: a job's fixed cost is shared, and a selection of a
-        few items (CI's) does not pay for whole families."""
-        problem = pack.problem_of(task)
-        size = 1 if item.truth in TIMED_TRUTHS else CHUNK  # a timed item's job holds the timing lane: one at a time
-        start = item.index - item.index % size
-        return family_items(family_spec(problem), problem.path, pack.name, item.seed)[start:start + size]
 
     def _measure(self, items: list[Item], sandbox: Sandbox, machine: str) -> None:
         """Run the truth job of `items`; cache what it found, and remember why the others have no truth."""
@@ -273,6 +261,14 @@ def _wrong(item: Item, pack: Pack, task: Task, evaluator: PredictEvaluator, trut
     if item.truth == "ranking":
         return "\n".join(reversed(truth.strip().splitlines()))
     return truth.rstrip("\n") + "\nhpceval says 7 more\n"
+
+
+def _chunk_of(item: Item) -> tuple[int, int]:
+    """The first index and the size of the item's chunk, its family's items measured in one job: a job's fixed cost
+    is shared, and a selection of a few items (CI's) does not pay for whole families. A timed item's job holds the
+    timing lane, so it holds one item."""
+    size = 1 if item.truth in TIMED_TRUTHS else CHUNK
+    return item.index - item.index % size, size
 
 
 def _first_words(command: str) -> list[str]:
