@@ -26,6 +26,8 @@ from rich.table import Table
 from hpceval import __version__
 from hpceval.harness.cli_cache import cache_app
 from hpceval.harness.cli_export import export_command
+from hpceval.harness.cli_leaderboard import leaderboard_app
+from hpceval.harness.cli_report import report_command
 from hpceval.harness.cli_show import show_command
 from hpceval.harness.errors import UserError, user_errors
 from hpceval.harness.logs import run_log
@@ -328,8 +330,10 @@ def compare(
 
 app.command("export")(export_command)
 app.command("show")(show_command)
+app.command("report")(report_command)
 app.add_typer(sandbox_app, name="sandbox")
 app.add_typer(cache_app, name="cache")
+app.add_typer(leaderboard_app, name="leaderboard")
 import_app = typer.Typer(no_args_is_help=True, help="Turn other benchmarks' results into hpceval run dirs.")
 app.add_typer(import_app, name="import")
 

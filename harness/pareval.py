@@ -217,7 +217,8 @@ def pareval_task_values(
         if metrics is None:
             continue
         values = {_rename(key): value for key, value in metrics.scored().items()}
-        labels = {"execution_model": first.execution_model, "problem_type": first.problem_type, "pack": first.pack}
+        labels = {"execution_model": first.execution_model, "problem_type": first.problem_type, "pack": first.pack,
+                  "problem": first.problem}
         out[task_id] = (labels, values)
     return out
 

@@ -191,6 +191,8 @@ class Summary(BaseModel):
     intervals: dict[str, dict[str, list[float]]] = Field(default_factory=dict)
     counts: dict[str, int]
     tasks: dict[str, dict[str, float]] = Field(default_factory=dict)
+    # each task's execution_model, problem_type, pack and problem (the leaderboard's breakdowns and plots)
+    labels: dict[str, dict[str, str]] = Field(default_factory=dict)
     k: list[int]
     n_tasks: int
     n_attempts: int

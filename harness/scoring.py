@@ -21,6 +21,7 @@ EFFICIENCY_KINDS = frozenset({"function"})
 # kinds whose answers are predictions, scored by partial credit (accuracy@1) besides pass@k (full credit)
 PREDICTION_KINDS = frozenset({"predict"})
 INTERVAL_RESAMPLES = 1000
+FAST_P = 1.0  # fast_p's p: the speedup a correct sample must beat to count as fast
 
 
 @dataclass
@@ -150,7 +151,7 @@ def usage_totals(attempts: list[Attempt]) -> dict[str, Usage]:
 def group_tasks(attempts: list[Attempt]) -> dict[str, TaskSamples]:
     tasks: dict[str, TaskSamples] = {}
     for attempt in attempts:
-        labels = {dim: str(getattr(attempt, dim)) for dim in GROUP_DIMENSIONS}
+        labels = {dim: str(getattr(attempt, dim)) for dim in (*GROUP_DIMENSIONS, "problem")}
         entry = tasks.setdefault(attempt.task_id, TaskSamples(attempt.task_id, labels, attempt.kind))
         if attempt.verdict != Verdict.infra_error:
             entry.attempts.append(attempt)
@@ -174,6 +175,8 @@ def task_metrics(task: TaskSamples, ks: list[int]) -> dict[str, float]:
                 out[f"eff_level{level}@{k}"] = eff_at_k(task.eff_scores(level), k)
             continue
         out[f"speedup_n@{k}"] = speedup_at_k(task.speedups(), k)
+        # KernelBench's fast_1 as an estimator over samples: some of k samples is correct and faster than the baseline
+        out[f"fast_1@{k}"] = pass_at_k(task.n, sum(s > FAST_P for s in task.speedups()), k)
         out[f"efficiency_n@{k}"] = speedup_at_k(task.efficiencies(), k)
         scaling = task.scaling()
         for label, (speedups, efficiencies) in scaling.items():  # each count apart, as ParEval's speedup_n@k
@@ -258,6 +261,7 @@ def score(attempts: list[Attempt], ks: list[int], pareval_compat: bool = False) 
                 **({SKIPPED_GROUP: skipped_group} if skipped else {})},
         counts=_counts(final),
         tasks=per_task,
+        labels={tid: task.labels for tid, task in tasks.items()},
         k=ks,
         n_tasks=len(tasks),
         n_attempts=len(final),
@@ -305,6 +309,7 @@ def _score_imported(final: list[Attempt], ks: list[int], pareval_compat: bool) -
         groups={name: pareval.mean_defined(members) for name, members in sorted(groups.items())},
         counts=_counts(final),
         tasks={tid: {k: v for k, v in values.items() if v is not None} for tid, (_, values) in per_task.items()},
+        labels={tid: dict(labels) for tid, (labels, _) in per_task.items()},
         k=ks,
         n_tasks=len(per_task),
         n_attempts=len(final),

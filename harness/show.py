@@ -200,7 +200,7 @@ def print_sample(console: Console, store: RunStore, task: str, sample: int | Non
     task_id = select_task(by_sample, task, str(store.root))
     rounds = select_rounds(by_sample, task_id, sample)
     attempt = select_round(rounds, round_number)
-    transcript = _transcript(store, attempt)
+    transcript = read_transcript(store, attempt)
     kept = kept_round(rounds)
     of = f" (of rounds {numbers([a.round for a in rounds])}; round {kept.round} scores)" if len(rounds) > 1 else ""
     console.print(f"[bold]{escape(attempt.task_id)} sample {attempt.sample} round {attempt.round}[/bold]{of}: "
@@ -208,10 +208,10 @@ def print_sample(console: Console, store: RunStore, task: str, sample: int | Non
     if attempt.message:
         _text(console, attempt.message)
     _section(console, "prompt")
-    prompt = next((m.content for m in transcript.coder if m.role == "user"), None) if transcript else None
+    prompt = prompt_of(transcript)
     _text(console, prompt if prompt is not None else "(no transcript stored for this round)")
     _print_answer(console, store, attempt)
-    log = _artifact(store, attempt.log_sha)
+    log = artifact_text(store, attempt.log_sha)
     steps = parse_log(log or "")
     if log and not steps:
         _section(console, "log")
@@ -233,7 +233,7 @@ def print_sample(console: Console, store: RunStore, task: str, sample: int | Non
 
 
 def _print_answer(console: Console, store: RunStore, attempt: Attempt) -> None:
-    text = _artifact(store, attempt.answer_sha)
+    text = artifact_text(store, attempt.answer_sha)
     path = store.artifact_path(attempt.answer_sha) if attempt.answer_sha else None
     title = "completion (no code in it)" if attempt.verdict == Verdict.no_code else "answer"
     _section(console, f"{title}: artifacts/{path.name}" if path else title)
@@ -263,9 +263,8 @@ def _print_timings(console: Console, attempt: Attempt) -> None:
     measured = attempt.measurement.model_dump() if attempt.measurement else {}
     base, cand = measured.get("baseline_median_s"), measured.get("candidate_median_s")
     if (base is None or cand is None) and attempt.measurement is not None:  # another kind: its own account
-        try:
-            lines = evaluator_for(attempt.kind).feedback(attempt.measurement)
-        except PackError:  # the kind is not installed here: the attempt's fields are still in attempts.jsonl
+        lines = kind_feedback(attempt)
+        if lines is None:
             return
         _section(console, "timings")
         for text in lines:
@@ -287,8 +286,25 @@ def _print_timings(console: Console, attempt: Attempt) -> None:
     _text(console, f"on {measured.get('threads', 1)} thread(s) x {measured.get('ranks', 1)} rank(s)")
 
 
-def _transcript(store: RunStore, attempt: Attempt) -> Transcript | None:
-    text = _artifact(store, attempt.transcript_sha)
+def kind_feedback(attempt: Attempt) -> list[str] | None:
+    """The measurement as its kind's evaluator tells it (the lines the coder is fed back); None when the
+    attempt has no measurement or its kind is not installed here (its fields are still in attempts.jsonl)."""
+    if attempt.measurement is None:
+        return None
+    try:
+        return evaluator_for(attempt.kind).feedback(attempt.measurement)
+    except PackError:
+        return None
+
+
+def prompt_of(transcript: Transcript | None) -> str | None:
+    """The first message the coder saw (the task's prompt); None without a transcript."""
+    return next((m.content for m in transcript.coder if m.role == "user"), None) if transcript else None
+
+
+def read_transcript(store: RunStore, attempt: Attempt) -> Transcript | None:
+    """The round's conversation; None when the attempt has none or it is missing or unreadable."""
+    text = artifact_text(store, attempt.transcript_sha)
     if text is None:
         return None
     try:
@@ -297,7 +313,7 @@ def _transcript(store: RunStore, attempt: Attempt) -> Transcript | None:
         return None
 
 
-def _artifact(store: RunStore, sha: str | None) -> str | None:
+def artifact_text(store: RunStore, sha: str | None) -> str | None:
     """The artifact's text; None when the attempt has none or it is missing."""
     return store.read_artifact(sha) if sha and store.artifact_path(sha) else None
 

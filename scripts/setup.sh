@@ -3,7 +3,7 @@
 # a virtual environment in .venv, and the package in it. `--dev` adds what the tests need (the Python test
 # packages, tmux for the terminal tests, gfortran for the surrogate suite's Fortran items, valgrind for the
 # instruction timer in the local sandbox, and Kokkos with its OpenMP backend in /opt/kokkos for the hpc pack's
-# kokkos tasks, built by sandbox/images/cpu/kokkos.sh).
+# kokkos tasks, built by sandbox/images/cpu/kokkos.sh, and chromium for the browser test of the pages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +18,7 @@ if [ -n "$extras" ]; then command -v tmux >/dev/null || need+=(tmux); fi  # the 
 if [ -n "$extras" ]; then command -v gfortran >/dev/null || need+=(gfortran); fi  # surrogate items in Fortran
 if [ -n "$extras" ]; then command -v valgrind >/dev/null || need+=(valgrind); fi  # --timer instructions, locally
 if [ -n "$extras" ]; then command -v cmake >/dev/null && command -v make >/dev/null || need+=(cmake make); fi  # Kokkos
+if [ -n "$extras" ]; then command -v chromium >/dev/null || need+=(chromium); fi  # the browser test of the pages
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi

@@ -40,3 +40,11 @@ def read_jsonl(path: Path) -> list[dict[str, object]]:
 @pytest.fixture
 def cli():
     return hpceval
+
+
+@pytest.fixture(scope="session")
+def board(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A leaderboard built from run dirs made once per session (tests/board_runs.py)."""
+    from tests.board_runs import make_board
+
+    return make_board(tmp_path_factory.mktemp("board"))

@@ -1,0 +1,68 @@
+"""Run dirs as leaderboard entries (`hpceval.leaderboards.entries.Entry`), and the packs installed now, against
+which a board marks rows stale."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from hpceval.harness.errors import UserError
+from hpceval.harness.records import Summary
+from hpceval.harness.scoring import score
+from hpceval.harness.store import RunStore
+from hpceval.leaderboards.entries import Entry, PackRef, Scores
+from hpceval.tasks.discovery import load_packs
+from hpceval.tasks.errors import PackError
+
+
+def run_summary(store: RunStore) -> Summary:
+    """The run's summary.json; scored from its attempts when it is missing or older than the per-task labels."""
+    if store.summary_path.is_file():
+        try:
+            summary = Summary.model_validate(json.loads(store.summary_path.read_text()))
+            if summary.labels or not summary.tasks:
+                return summary
+        except (ValidationError, ValueError):
+            pass  # rescored below: the attempts are the record
+    attempts = store.read_attempts()
+    if not attempts:
+        raise UserError(f"{store.root}: the run has no attempts yet; finish it with the same `hpceval run` command")
+    return score(attempts, store.read_manifest().config.k)
+
+
+def entry_from_run(run_dir: Path) -> Entry:
+    store = RunStore(run_dir)
+    manifest = store.read_manifest()
+    summary = run_summary(store)
+    config = manifest.config
+    return Entry(
+        run_id=manifest.run_id, created_at=manifest.created_at, hpceval_version=manifest.hpceval_version,
+        git_revision=manifest.git_revision, suite=config.suite, dataset=config.dataset, agent=config.agent,
+        judge=config.judge, loop=config.loop, rounds=config.rounds, samples=config.samples, seed=config.seed,
+        sandbox=config.sandbox, timer=config.timer,
+        packs=[PackRef(**pack.model_dump()) for pack in manifest.packs],
+        fingerprint=dict(manifest.fingerprint),
+        scores=Scores.model_validate(summary.model_dump(mode="json")),
+    )
+
+
+def current_packs(entries: list[Entry]) -> dict[tuple[str, str], PackRef]:
+    """The installed version of every pack the entries name, keyed by (pack, dataset): a pack that reads a dataset
+    is hashed with the dataset the row read. A pack (or dataset) not found here is left out: its rows are not
+    called stale, for want of anything to compare them with."""
+    out: dict[tuple[str, str], PackRef] = {}
+    for entry in entries:
+        for pack in entry.packs:
+            key = (pack.name, entry.dataset or "")
+            if key in out:
+                continue
+            try:
+                loaded = load_packs([pack.name], dataset=entry.dataset)
+            except (PackError, UserError, OSError, ValueError):
+                continue
+            for found in loaded:
+                out[key] = PackRef(name=found.name, version=found.spec.version, suite=found.spec.suite,
+                                   content_hash=found.content_hash)
+    return out
