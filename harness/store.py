@@ -97,11 +97,10 @@ class RunStore:
         records: list[Attempt] = []
         good_end = 0
         offset = 0
-        for raw in data.splitlines(keepends=True):
-            offset += len(raw)
-            if not raw.endswith(b"\n"):
-                break  # torn write
-            line = data[:offset].count(b"\n")
+        for line, raw in enumerate(data.split(b"\n"), start=1):  # JSON escapes newlines: one record per line
+            if offset + len(raw) == len(data):
+                break  # after the last newline: empty, or a torn write
+            offset += len(raw) + 1
             try:
                 records.append(Attempt.model_validate(migrate_attempt(_json_object(raw))))
             except NewerSchema as exc:
