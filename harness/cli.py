@@ -30,6 +30,7 @@ from hpceval.harness.cli_leaderboard import leaderboard_app
 from hpceval.harness.cli_report import report_command
 from hpceval.harness.cli_show import show_command
 from hpceval.harness.errors import UserError, user_errors
+from hpceval.harness.executors import ExecutorOption, RayAddressOption, make_executor
 from hpceval.harness.logs import run_log
 from hpceval.harness.options import parse_ks as options_parse_ks
 from hpceval.harness.options import parse_run_options
@@ -160,6 +161,8 @@ def run(
                                          "counters (perf stat where the host has a PMU, else valgrind's simulated "
                                          "counts). Default: on with a coder-judge loop.")] = None,
     cuda_toolkit: CudaToolkitOption = None,
+    executor: ExecutorOption = None,
+    ray_address: RayAddressOption = None,
     out: Annotated[Path | None, typer.Option(help="Run dir; repeat a command with the same --out to resume.")] = None,
     max_sandboxes: Annotated[int, typer.Option(help="Jobs in flight at once.")] = min(4, os.cpu_count() or 1),
     seed: Annotated[int | None, typer.Option(
@@ -201,7 +204,7 @@ def run(
         sample_ids=sample_id,
         log_level=log_level, sandbox=sandbox, image=image,
         gpus=gpus, timing_cpus=timing_cpus, timer=timer, threads=threads, ranks=ranks, counters=counters,
-        cuda_toolkit=cuda_toolkit,
+        cuda_toolkit=cuda_toolkit, executor=executor, ray_address=ray_address,
         out=out,
         max_sandboxes=max_sandboxes,
         seed=seed, timeout=timeout, judge=judge, loop=loop, rounds=rounds, base_url=base_url,
@@ -214,12 +217,13 @@ def run(
         typer.echo(f"note: {plan.note}", err=True)
     try:
         backend, note = resolve_sandbox_name(plan.requested_sandbox(), options.image)
-        if backend == "local":
+        if backend == "local" and options.executor == "local":  # with ray, the nodes' toolchains build and run
             check_run_toolchain(plan.pairs)
-        else:
+        elif backend == "docker":
             check_docker_cuda(plan.pairs, options.image, options.cuda_toolkit)
-        box = make_sandbox(SandboxOptions(backend, options.max_sandboxes, options.image, options.gpus,
-                                          options.timing_cpus, cuda_toolkit=options.cuda_toolkit))
+        box = make_executor(options.executor, SandboxOptions(backend, options.max_sandboxes, options.image,
+                                                             options.gpus, options.timing_cpus,
+                                                             cuda_toolkit=options.cuda_toolkit), options.ray_address)
         show_run(plan, plan.config(backend), box, note if options.sandbox is None else None, wide)
     finally:
         plan.agent.close()

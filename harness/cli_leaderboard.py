@@ -12,10 +12,7 @@ import typer
 from hpceval import __version__
 from hpceval.harness.board_entries import current_packs, entry_from_run
 from hpceval.harness.errors import UserError, user_errors
-from hpceval.harness.report_pages import build_report
-from hpceval.leaderboards.build import write_board
 from hpceval.leaderboards.entries import BadEntry, Entry, entry_file_name, read_entries
-from hpceval.leaderboards.run_report import write_report
 
 leaderboard_app = typer.Typer(no_args_is_help=True,
                               help="Leaderboards (Markdown, JSON, a static site with plots) from run dirs.")
@@ -53,6 +50,8 @@ def build_command(
 ) -> None:
     """Build the board from run dirs and published entries: one table per suite and machine, breakdowns,
     plots; rows of an older pack marked stale."""
+    from hpceval.leaderboards.build import write_board  # matplotlib: imported only when a board is drawn
+
     started = time.perf_counter()
     entries = _entries(run_dirs or [], from_folders or [])
     if not entries:
@@ -69,6 +68,9 @@ def build_command(
 
 def _write_reports(run_dirs: list[Path], out: Path) -> dict[str, str]:
     """Each run dir's report under out/runs/<run id>/; returns the links from the board's page to them."""
+    from hpceval.harness.report_pages import build_report
+    from hpceval.leaderboards.run_report import write_report
+
     links = {}
     for run_dir in run_dirs:
         report = build_report(run_dir)

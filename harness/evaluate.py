@@ -37,24 +37,31 @@ def make_ready(sandbox: Sandbox, pack: Pack, task: Task, settings: MeasureSettin
 
 def evaluate(sandbox: Sandbox, pack: Pack, task: Task, answer: str,
              settings: MeasureSettings | None = None) -> Outcome:
+    return evaluate_on(sandbox, pack, task, answer, settings)[0]
+
+
+def evaluate_on(sandbox: Sandbox, pack: Pack, task: Task, answer: str,
+                settings: MeasureSettings | None = None) -> tuple[Outcome, dict[str, object] | None]:
+    """The outcome, and the fingerprint of the node that measured it when an executor ran the job elsewhere
+    (`JobResult.node`; None: the sandbox's own machine)."""
     evaluator = pack.evaluator
     settings = settings or MeasureSettings()
     if settings.timer not in timers_of(evaluator):
         return Outcome(verdict=Verdict.infra_error, message=(
             f"{task.task_id} (kind {evaluator.kind}) cannot be measured by --timer {settings.timer}; "
-            f"its timers: {', '.join(timers_of(evaluator))}"))
+            f"its timers: {', '.join(timers_of(evaluator))}")), None
     timer = timer_arguments(settings)
     sweep = sweep_arguments(settings) if sweeps(evaluator) else {}  # a kind that cannot sweep is timed as asked
     counters = counter_arguments(evaluator, settings)
     not_ready = make_ready(sandbox, pack, task, settings)
     if not_ready is not None:
-        return Outcome(verdict=Verdict.infra_error, message=not_ready)
+        return Outcome(verdict=Verdict.infra_error, message=not_ready), None
     try:
         prepared = evaluator.prepare(pack, task, answer, settings.run_timeout_s, **timer, **sweep, **counters)
         # a job without steps (a prediction, scored against a truth made before) needs no sandbox
         result = sandbox.run(prepared.job) if prepared.job.steps else JobResult(verdict=Verdict.ok, steps=[])
     except SetupError as exc:
-        return Outcome(verdict=Verdict.infra_error, message=str(exc))
+        return Outcome(verdict=Verdict.infra_error, message=str(exc)), None
     except OSError as exc:
-        return Outcome(verdict=Verdict.infra_error, message=f"sandbox failed: {exc}")
-    return evaluator.interpret(pack, task, answer, prepared, result)
+        return Outcome(verdict=Verdict.infra_error, message=f"sandbox failed: {exc}"), None
+    return evaluator.interpret(pack, task, answer, prepared, result), result.node

@@ -15,6 +15,7 @@ from hpceval.harness.model_flags import model_options
 from hpceval.tasks.kinds import Timer
 
 SandboxName = Literal["auto", "local", "docker"]
+ExecutorName = Literal["local", "ray"]
 LogLevel = Literal["debug", "info", "warning", "error"]
 FLAG_NAMES = {"samples": "-n", "tasks": "--task", "timeout": "--timeout", "sample_ids": "--sample-id"}
 
@@ -76,6 +77,8 @@ class RunOptions(BaseModel):
     ranks: list[int] = Field(default_factory=list)
     counters: bool | None = None  # profiler counters for the judge (None: with a coder-judge loop)
     cuda_toolkit: str | None = None
+    executor: ExecutorName = "local"  # where sandbox jobs run: this host, or a Ray cluster (harness/executors.py)
+    ray_address: str | None = None  # the Ray cluster (None: RAY_ADDRESS, else a one-node Ray started here)
     out: Path | None = None
     max_sandboxes: int = Field(default_factory=lambda: min(4, os.cpu_count() or 1), ge=1)
     seed: int | None = None
@@ -129,6 +132,11 @@ class RunOptions(BaseModel):
         if ids and ids[-1] >= samples:
             raise ValueError(f"sample {ids[-1]} needs -n {ids[-1] + 1} or more (samples are numbered from 0)")
         return ids
+
+    @field_validator("executor", mode="before")
+    @classmethod
+    def _lower_executor(cls, value: Any) -> Any:
+        return value.lower() if isinstance(value, str) else value
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -289,7 +289,8 @@ class RunPlan:
                          max_connections=o.max_connections, cache=m.cache, cost_limit_usd=o.cost_limit,
                          image=(o.image or "cpu") if backend == "docker" else None, gpus=o.gpus,
                          timing_cpus=o.timing_cpus, timer=o.timer, threads=list(o.threads), ranks=list(o.ranks),
-                         counters=o.counters if o.counters is not None else m.loop == "coder-judge")
+                         counters=o.counters if o.counters is not None else m.loop == "coder-judge",
+                         executor=o.executor, ray_address=o.ray_address if o.executor == "ray" else None)
 
     def requested_sandbox(self) -> str:
         """--sandbox, else the sandbox of the run being resumed, else auto."""

@@ -86,6 +86,10 @@ class RunConfig(BaseModel):
     # profiler counters of each answer's call (for the judge: on with a coder-judge loop, or --counters); they add
     # a step after the timing and change no verdict or speedup
     counters: bool = False
+    # where the sandbox jobs ran (--executor local|ray, --ray-address): not an identity field, it changes no
+    # measurement (each attempt names the node it was measured on); a resume may change it
+    executor: str = "local"
+    ray_address: str | None = None
 
     # settings that change what is measured; a resume must repeat them (samples, k, limit and sample ids may
     # change the selection; connections, cache, cost limit, endpoints and --max-sandboxes may change too)

@@ -4,13 +4,14 @@ with its transcript so a run resumes mid-loop."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from hpceval.agents import Agent, AgentError, Completion, Usage
 from hpceval.agents.loops import Feedback, Transcript
 from hpceval.agents.retry import CallFailed
-from hpceval.harness.evaluate import evaluate, make_ready
+from hpceval.harness.evaluate import evaluate_on, make_ready
 from hpceval.harness.records import Attempt, RunConfig
 from hpceval.harness.store import RunStore
 from hpceval.sandbox.base import Sandbox, Verdict
@@ -40,18 +41,22 @@ class Round:
     roles: dict[str, Usage] = field(default_factory=dict)
     transcript_sha: str | None = None
     loop_done: bool = True
+    fingerprint_sha: str | None = None  # the node that measured it, when not the run's machine (an executor's)
 
 
 def evaluate_completion(unit: Unit, completion: Completion, prompts: TaskPrompts, sandbox: Sandbox,
-                        store: RunStore, config: RunConfig) -> tuple[Outcome, str]:
-    """Store the completion's answer (or, without one, its text) and evaluate it."""
+                        store: RunStore, config: RunConfig) -> tuple[Outcome, str, str | None]:
+    """Store the completion's answer (or, without one, its text) and evaluate it: the outcome, the answer's
+    artifact, and the artifact of the fingerprint of the node that measured it (None: the run's machine)."""
     if completion.answer is None:
         sha = store.put_artifact(completion.text, ".txt")
         if prompts.answer.kind == AnswerKind.code:
-            return Outcome(verdict=Verdict.no_code, message="the completion holds no code"), sha
-        return Outcome(verdict=Verdict.wrong_answer, message="the completion holds no answer"), sha
+            return Outcome(verdict=Verdict.no_code, message="the completion holds no code"), sha, None
+        return Outcome(verdict=Verdict.wrong_answer, message="the completion holds no answer"), sha, None
     answer_sha = store.put_artifact(completion.answer, prompts.answer.suffix)
-    return evaluate(sandbox, unit.pack, unit.task, completion.answer, measure_settings(config)), answer_sha
+    outcome, node = evaluate_on(sandbox, unit.pack, unit.task, completion.answer, measure_settings(config))
+    node_sha = store.put_artifact(json.dumps(node, sort_keys=True, indent=1), ".json") if node else None
+    return outcome, answer_sha, node_sha
 
 
 def measure_settings(config: RunConfig) -> MeasureSettings:
@@ -69,7 +74,8 @@ def record(unit: Unit, agent: Agent, config: RunConfig, number: int, result: Rou
         built=outcome.built, answer_sha=result.answer_sha,
         log_sha=store.put_artifact(outcome.log, ".log") if outcome.log else None,
         measurement=outcome.measurement, usage=result.usage, roles=result.roles,
-        transcript_sha=result.transcript_sha, loop_done=result.loop_done, fingerprint_sha=store.fingerprint_sha,
+        transcript_sha=result.transcript_sha, loop_done=result.loop_done,
+        fingerprint_sha=result.fingerprint_sha or store.fingerprint_sha,
         started_at=started, finished_at=now(),
     )
     if append:
@@ -168,9 +174,10 @@ def run_loop(unit: Unit, agent: Agent, sandbox: Sandbox, store: RunStore, config
             break
         roles = _combine(carried, turn.roles)
         carried = {}
-        outcome, answer_sha = evaluate_completion(unit, turn.completion, prompts, sandbox, store, config)
+        outcome, answer_sha, node_sha = evaluate_completion(unit, turn.completion, prompts, sandbox, store, config)
         transcript = Transcript(loop=agent.loop.kind, round=number, coder=turn.coder_messages)
-        result = Round(outcome, answer_sha, sum(roles.values(), Usage()), roles, loop_done=False)
+        result = Round(outcome, answer_sha, sum(roles.values(), Usage()), roles, loop_done=False,
+                       fingerprint_sha=node_sha)
         attempt = record(unit, agent, config, number, result, started, store,
                          append=outcome.verdict == Verdict.infra_error)
         if outcome.verdict == Verdict.infra_error:  # the sandbox failed: redo this round on resume

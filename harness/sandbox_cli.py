@@ -38,7 +38,8 @@ def build(
             stdout.print(item.tag)
             return
         console.print(f"building {item.tag} {'offline (debootstrap)' if offline else 'with docker build'} ...")
-        built = build_offline(item, console.print, mirror) if offline else build_online(client, item, console.print)
+        built = (build_offline(item, console.print, mirror, client) if offline
+                 else build_online(client, item, console.print))
     except SandboxError as exc:
         raise UserError(str(exc)) from None
     console.print(f"built {item.tag} ({built[:19]})")

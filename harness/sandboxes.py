@@ -45,9 +45,10 @@ def resolve_sandbox_name(name: str, image: str | None) -> tuple[str, str | None]
 
 
 def make_sandbox(options: SandboxOptions) -> Sandbox:
-    """The sandbox; with timing CPUs, this process (the harness) then keeps off them (sandbox/cpus.py)."""
+    """The sandbox; with timing CPUs, this process (the harness) then keeps off them (sandbox/cpus.py), unless
+    the jobs run on a remote Docker host, whose CPUs are not this machine's."""
     box = _make_sandbox(options)
-    if options.timing_cpus:
+    if options.timing_cpus and not getattr(box, "remote", False):
         keep_off(parse_cpuset(options.timing_cpus))
     return box
 

@@ -86,6 +86,12 @@ class TaskSamples:
     def levels(self) -> int:
         return max((len(a.measurement.level_efficiency or []) for a in self.attempts if a.measurement), default=0)
 
+    def timed_levels(self) -> list[int]:
+        """The levels that weigh in eff@k (hardness > 0): a level of weight 0 is checked, not timed or scored."""
+        hardness = next((list(getattr(a.measurement, "hardness", None) or []) for a in self.attempts
+                         if a.measurement is not None and getattr(a.measurement, "hardness", None)), [])
+        return [level for level in range(self.levels()) if level >= len(hardness) or hardness[level] > 0]
+
 
 def sweep_points(attempt: Attempt) -> dict[str, tuple[float, int]]:
     """A sweep's (speedup, cores) per count of one attempt; 0 for a count that was not valid, and every count 0
@@ -171,7 +177,7 @@ def task_metrics(task: TaskSamples, ks: list[int]) -> dict[str, float]:
             continue
         if task.kind in EFFICIENCY_KINDS:
             out[f"eff@{k}"] = eff_at_k(task.eff_scores(), k)
-            for level in range(task.levels()):
+            for level in task.timed_levels():
                 out[f"eff_level{level}@{k}"] = eff_at_k(task.eff_scores(level), k)
             continue
         out[f"speedup_n@{k}"] = speedup_at_k(task.speedups(), k)

@@ -39,9 +39,12 @@ def _gpu(fingerprint: dict[str, Any]) -> str | None:
 
 
 def _remote_host(fingerprint: dict[str, Any]) -> str | None:
+    """The remote Docker daemon's machine: its own host name (two URLs of one daemon are one machine), else its
+    URL; None for a daemon on this machine's socket."""
     host = fingerprint.get("docker_host")
     if isinstance(host, str) and host and not host.startswith("unix://"):
-        return host
+        name = fingerprint.get("docker_host_name")
+        return name if isinstance(name, str) and name else host
     return None
 
 

@@ -108,11 +108,12 @@ def eff_per_level(section: Section, out: Path, stem: str) -> Plot | None:
         levels = sorted((metric_order(name), name, value) for name, value in _level_cells(row).items())
         if levels:
             axes.plot(range(len(levels)), [v for _, _, v in levels], marker="o", label=_short(row.name))
-            axes.set_xticks(range(len(levels)), [f"level {i}" for i in range(len(levels))])
+            axes.set_xticks(range(len(levels)), [f"level {name[9:].split('@')[0]}" for _, name, _ in levels])
             drawn += 1
     if not drawn:
         return None
     axes.set_ylabel("eff@1 at the level")
+    axes.set_ylim(bottom=0.0)
     axes.grid(alpha=0.3)
     axes.legend(fontsize=8)
     return Plot(file=_save(figure, out, f"{stem}-eff-levels.png"), title="eff@1 per input level",
@@ -157,10 +158,12 @@ def problem_heatmap(section: Section, entries: dict[str, Entry], out: Path, stem
     problems = sorted(table)
     matrix = [[fmean(table[p][row.run_id]) if table[p].get(row.run_id) else float("nan") for row in rows]
               for p in problems]
-    figure = Figure(figsize=(min(3.0 + 0.45 * len(rows), 30.0), min(1.6 + 0.17 * len(problems), 40.0)))
+    many = len(problems) > 40
+    height = min(1.6 + (0.085 if many else 0.17) * len(problems), 14.0)
+    figure = Figure(figsize=(min(3.5 + 0.45 * len(rows), 30.0), height))
     axes = figure.add_subplot()
     image = axes.imshow(matrix, aspect="auto", cmap="viridis", vmin=0.0, vmax=1.0, interpolation="nearest")
-    axes.set_yticks(range(len(problems)), problems, fontsize=6 if len(problems) > 40 else 8)
+    axes.set_yticks(range(len(problems)), problems, fontsize=4.5 if many else 8)
     axes.set_xticks(range(len(rows)), [_short(r.name, 18) for r in rows], rotation=60, ha="right", fontsize=7)
     figure.colorbar(image, ax=axes, label="pass@1")
     return Plot(file=_save(figure, out, f"{stem}-heatmap.png"), title="Problems × runs",

@@ -89,6 +89,7 @@ class Job(BaseModel):
     files: dict[str, str]  # relative path -> text content
     steps: list[Step]
     cores: int = 1
+    gpus: int = 0  # GPUs its steps use (a GPU model's jobs): an executor places the job where they are
 
 
 class StepResult(BaseModel):
@@ -109,6 +110,9 @@ class JobResult(BaseModel):
     verdict: Verdict
     steps: list[StepResult]
     isolation: dict[str, bool] = Field(default_factory=dict)
+    # the fingerprint of the machine that ran the job when it is not this process's host (an executor's node,
+    # e.g. harness/ray_executor.py); None: the sandbox's own
+    node: dict[str, object] | None = None
 
     def step(self, name: str) -> StepResult | None:
         return next((s for s in self.steps if s.name == name), None)

@@ -32,6 +32,8 @@ from hpceval.sandbox.docker_host import (
     LABEL_SESSION,
     cleanup,
     connect,
+    docker_host,
+    is_remote,
     lane_name,
     parse_cpuset,
 )
@@ -92,18 +94,25 @@ class DockerSandbox:
 
         self._errors = docker.errors
         self.client = client or connect(pool_size=max(16, 2 * slots + 4))
+        self.docker_host = docker_host()
+        self.remote = is_remote(self.docker_host)  # a daemon that may not see this machine's files
         self.image_ref = resolve_image(image)
         try:
             self.image = self.client.images.get(self.image_ref)
         except docker.errors.ImageNotFound:
+            there = f" on {self.docker_host}; build it there (with this DOCKER_HOST)" if self.remote else "; build it"
             raise SandboxError(
-                f"image {self.image_ref} not found; build it: hpceval sandbox build"
+                f"image {self.image_ref} not found{there}: hpceval sandbox build"
                 f"{' --offline' if self.image_ref.startswith('hpceval-cpu:') else ''}"
             ) from None
         self.warm = warm
         self.gpus = gpus
         # CUDA builds on a host without a GPU (or an image without CUDA): the host's toolkit, read-only
         toolkit = cuda_toolkit or os.environ.get("HPCEVAL_CUDA_TOOLKIT")
+        if toolkit and self.remote:
+            raise SandboxError(f"--cuda-toolkit (or HPCEVAL_CUDA_TOOLKIT) mounts a directory of this machine, which "
+                               f"the Docker daemon at {self.docker_host} cannot see; on a remote host use an image "
+                               "with CUDA (--image cuda) or run hpceval on that host")
         self.cuda_toolkit = str(Path(toolkit).resolve()) if toolkit else None
         if self.cuda_toolkit and not Path(self.cuda_toolkit, "bin", "nvcc").exists():
             raise SandboxError(f"--cuda-toolkit {toolkit}: no bin/nvcc there; give the CUDA install dir, "
@@ -122,7 +131,7 @@ class DockerSandbox:
             if not self.check_list or max(self.timing_list) >= self.ncpu:
                 raise SandboxError(f"--timing-cpus {timing_cpus}: leave some of CPUs 0-{self.ncpu - 1} for checks")
         self.check_cpus = ",".join(map(str, self.check_list))
-        machine = lane_name(os.environ.get("DOCKER_HOST", ""))
+        machine = lane_name(self.docker_host, str(self.info.get("ID") or ""))
         self._lane: MachineLane | ReservedLane = (
             ReservedLane(f"{machine}-timing-{self._cpuset(0, len(self.timing_list), self.timing_list)}")
             if timing_cpus else MachineLane(machine)
@@ -372,7 +381,8 @@ class DockerSandbox:
         labels = self.image.labels or {}
         facts: dict[str, object] = {
             "sandbox": "docker",
-            "docker_host": os.environ.get("DOCKER_HOST", "unix:///var/run/docker.sock"),
+            "docker_host": self.docker_host,
+            "docker_host_name": info.get("Name"),  # the daemon's machine, as it names itself
             "docker_version": version.get("Version"),
             "cpu_count": info.get("NCPU"),
             "memory_bytes": info.get("MemTotal"),

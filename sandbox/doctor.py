@@ -31,7 +31,18 @@ def _read(path: str) -> str | None:
 
 
 def host_findings() -> list[Finding]:
-    """Facts of this host that need no daemon: user namespaces, perf, the offline build's tools."""
+    """Facts of this host that need no daemon: user namespaces, perf, the offline build's tools. With a remote
+    DOCKER_HOST they are this machine's (where hpceval runs and an offline build debootstraps), so they say so."""
+    from hpceval.sandbox.docker_host import docker_host, is_remote
+
+    findings = _host_findings()
+    if is_remote(docker_host()):
+        for finding in findings:
+            finding.check += " (this machine)"
+    return findings
+
+
+def _host_findings() -> list[Finding]:
     findings: list[Finding] = []
     max_userns = _read("/proc/sys/user/max_user_namespaces")
     findings.append(Finding(
@@ -80,27 +91,30 @@ def local_isolation() -> Finding:
 
 def docker_findings(image: str | None) -> list[Finding]:
     from hpceval.sandbox.docker import DockerSandbox
-    from hpceval.sandbox.docker_host import connect
+    from hpceval.sandbox.docker_host import connect, docker_host, is_remote
     from hpceval.sandbox.images import resolve_image
 
     findings: list[Finding] = []
+    where = docker_host()
+    remote = is_remote(where)
     try:
         client = connect(timeout_s=10)
     except SandboxError as exc:
-        return [Finding("docker daemon", False, str(exc).split(";")[0],
-                        "apt-get install docker.io && dockerd & (or systemctl start docker); or set DOCKER_HOST",
-                        essential=True)]
+        detail, _, fix = str(exc).partition("; ")
+        return [Finding("docker daemon", False, detail,
+                        fix if remote else "apt-get install docker.io && dockerd & (or systemctl start docker); "
+                        "or set DOCKER_HOST", essential=True)]
     info: dict[str, Any] = client.info()
-    where = os.environ.get("DOCKER_HOST", "unix:///var/run/docker.sock")
-    findings.append(Finding("docker daemon", True, f"{where}: Docker {client.version().get('Version')}, "
-                            f"{info.get('NCPU')} CPUs, cgroup v{info.get('CgroupVersion')}", essential=True))
+    findings.append(Finding("docker daemon", True, f"{where} (host {info.get('Name')}): Docker "
+                            f"{client.version().get('Version')}, {info.get('NCPU')} CPUs, "
+                            f"cgroup v{info.get('CgroupVersion')}", essential=True))
     security = " ".join(info.get("SecurityOptions") or [])
     findings.append(Finding("docker user namespaces", "userns" in security or "rootless" in security,
                             "daemon remaps container root" if "userns" in security else "container root is host uid 0 "
                             "(jobs still run as an unprivileged uid with no capabilities)",
                             "" if "userns" in security else "optional: dockerd --userns-remap=default"))
     runtimes = sorted((info.get("Runtimes") or {}).keys())
-    has_gpu_runtime = "nvidia" in runtimes or shutil.which("nvidia-container-cli") is not None
+    has_gpu_runtime = "nvidia" in runtimes or (not remote and shutil.which("nvidia-container-cli") is not None)
     findings.append(Finding("GPUs", has_gpu_runtime, f"runtimes: {', '.join(runtimes)}",
                             "" if has_gpu_runtime else "on GPU hosts install the NVIDIA container toolkit, then "
                             "hpceval run --sandbox docker --image cuda --gpus all"))
@@ -110,8 +124,9 @@ def docker_findings(image: str | None) -> list[Finding]:
     try:
         found = client.images.get(ref)
     except docker.errors.ImageNotFound:
-        findings.append(Finding("image", False, f"{ref} is not built",
-                                "hpceval sandbox build (no registry: hpceval sandbox build --offline)", essential=True))
+        findings.append(Finding("image", False, f"{ref} is not built" + (f" on {where}" if remote else ""),
+                                "hpceval sandbox build (no registry: hpceval sandbox build --offline)"
+                                + (", with this DOCKER_HOST: it builds there" if remote else ""), essential=True))
         return findings
     findings.append(Finding("image", True, f"{ref} ({found.id[:19]})", essential=True))
     try:

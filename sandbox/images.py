@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import tempfile
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -90,15 +90,20 @@ def _run(argv: list[str], log: Callable[[str], None], what: str) -> None:
         raise SandboxError(f"{what} failed (exit {done.returncode}): {tail}")
 
 
-def build_offline(item: Recipe, log: Callable[[str], None], mirror: str | None = None) -> str:
-    """Build the recipe's package set without a registry: debootstrap + chroot apt-get + `docker import`.
+def build_offline(item: Recipe, log: Callable[[str], None], mirror: str | None = None, client: Any = None) -> str:
+    """Build the recipe's package set without a registry: debootstrap + chroot apt-get, then import the rootfs
+    into the daemon `client` talks to (DOCKER_HOST: a remote one gets the image over its connection).
     Needs root, debootstrap and a reachable Debian mirror (HPCEVAL_DEBIAN_MIRROR or --mirror)."""
     if os.geteuid() != 0:
         raise SandboxError("an offline build needs root (debootstrap and chroot); run it as root or with sudo")
-    for tool in ("debootstrap", "chroot", "tar", "docker"):
+    for tool in ("debootstrap", "chroot", "tar"):
         if shutil.which(tool) is None:
             hint = "apt-get install debootstrap" if tool == "debootstrap" else f"install {tool}"
             raise SandboxError(f"{tool} not found; an offline build needs it ({hint})")
+    if client is None:
+        from hpceval.sandbox.docker_host import connect
+
+        client = connect()
     packages = item.packages()
     mirror = mirror or os.environ.get("HPCEVAL_DEBIAN_MIRROR") or DEFAULT_MIRROR
     with tempfile.TemporaryDirectory(prefix="hpceval-rootfs-") as scratch:
@@ -115,18 +120,40 @@ def build_offline(item: Recipe, log: Callable[[str], None], mirror: str | None =
         if (item.path / "post-install.sh").exists():
             _post_install(item, root, log)
         (root / "etc" / "resolv.conf").unlink()
-        changes = ["ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "ENV LANG=C.UTF-8",
-                   "WORKDIR /work", f"LABEL {RECIPE_LABEL}={item.tag}"]
-        argv = ["docker", "import", *[arg for change in changes for arg in ("--change", change)], "-", item.tag]
-        log(f"$ tar -C ROOTFS -c . | docker import - {item.tag}")
-        tar = subprocess.Popen(["tar", "-C", str(root), "--numeric-owner", "-c", "."], stdout=subprocess.PIPE)
-        done = subprocess.run(argv, stdin=tar.stdout, capture_output=True, text=True, check=False)
-        assert tar.stdout is not None
+        return import_rootfs(client, root, item.tag, log)
+
+
+def import_rootfs(client: Any, root: Path, tag: str, log: Callable[[str], None]) -> str:
+    """`tar -C root -c . | docker import - tag`, through the docker SDK: the tar streams to the daemon `client`
+    talks to, wherever it is. Returns the image id."""
+    import docker.errors
+
+    changes = ["ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "ENV LANG=C.UTF-8",
+               "WORKDIR /work", f"LABEL {RECIPE_LABEL}={tag}"]
+    repository, _, version = tag.rpartition(":")
+    log(f"$ tar -C ROOTFS -c . | docker import - {tag}")
+    tar = subprocess.Popen(["tar", "-C", str(root), "--numeric-owner", "-c", "."], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE)
+    assert tar.stdout is not None and tar.stderr is not None
+
+    def chunks() -> Iterator[bytes]:  # a generator: the SDK sends it chunked, never whole in memory
+        while block := tar.stdout.read(1 << 20):  # type: ignore[union-attr]
+            yield block
+
+    try:
+        client.api.import_image_from_data(chunks(), repository=repository, tag=version, changes=changes)
+    except docker.errors.APIError as exc:
+        raise SandboxError(f"docker import of {tag} failed: {exc.explanation}") from None
+    finally:
         tar.stdout.close()
+        tar_error = tar.stderr.read().decode(errors="replace").strip()
         tar.wait()
-        if done.returncode != 0 or tar.returncode != 0:
-            raise SandboxError(f"docker import failed: {done.stderr.strip()[-300:]}")
-        return done.stdout.strip()
+    if tar.returncode != 0:
+        raise SandboxError(f"tar of the rootfs failed: {tar_error[-300:]}")
+    found = image_id(client, tag)
+    if found is None:
+        raise SandboxError(f"docker import of {tag} ended without the image")
+    return found
 
 
 def _downloads(item: Recipe) -> list[tuple[str, str]]:
@@ -169,14 +196,16 @@ def image_id(client: Any, ref: str) -> str | None:
 
 def docker_ready(image: str | None) -> str | None:
     """None when the docker sandbox can run here (a daemon answers and the image is built), else why not."""
-    from hpceval.sandbox.docker_host import connect
+    from hpceval.sandbox.docker_host import connect, docker_host, is_remote
 
     try:
         client = connect(timeout_s=5)
         ref = resolve_image(image)
         try:
             if image_id(client, ref) is None:
-                return f"the Docker daemon answers but image {ref} is not built (hpceval sandbox build --offline)"
+                where = f" at {docker_host()}" if is_remote(docker_host()) else ""
+                return (f"the Docker daemon{where} answers but image {ref} is not built there "
+                        "(hpceval sandbox build --offline)")
         finally:
             client.close()
     except SandboxError as exc:

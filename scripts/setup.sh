@@ -3,7 +3,8 @@
 # a virtual environment in .venv, and the package in it. `--dev` adds what the tests need (the Python test
 # packages, tmux for the terminal tests, gfortran for the surrogate suite's Fortran items, valgrind for the
 # instruction timer in the local sandbox, and Kokkos with its OpenMP backend in /opt/kokkos for the hpc pack's
-# kokkos tasks, built by sandbox/images/cpu/kokkos.sh, and chromium for the browser test of the pages).
+# kokkos tasks, built by sandbox/images/cpu/kokkos.sh, chromium for the browser test of the pages, and
+# openssh-server for the DOCKER_HOST=ssh:// test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,9 @@ if [ -n "$extras" ]; then command -v gfortran >/dev/null || need+=(gfortran); fi
 if [ -n "$extras" ]; then command -v valgrind >/dev/null || need+=(valgrind); fi  # --timer instructions, locally
 if [ -n "$extras" ]; then command -v cmake >/dev/null && command -v make >/dev/null || need+=(cmake make); fi  # Kokkos
 if [ -n "$extras" ]; then command -v chromium >/dev/null || need+=(chromium); fi  # the browser test of the pages
+if [ -n "$extras" ]; then  # tests/test_docker_ssh.py: its own sshd on 127.0.0.1 in front of the Docker daemon
+  [ -x /usr/sbin/sshd ] && command -v ssh-keygen >/dev/null || need+=(openssh-server openssh-client)
+fi
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi

@@ -67,6 +67,7 @@ def test_hostile_answers_are_contained_and_the_honest_one_is_undisturbed(tmp_pat
     assert honest["censored_level"] is None and honest["efficiency"] > 0.5, honest
     summary = json.loads((out / "summary.json").read_text())
     assert {"pass@1", "eff@1", "eff_level1@1", "eff_level3@1"} <= set(summary["metrics"])
+    assert "eff_level0@1" not in summary["metrics"]  # weight 0: checked, not timed, so not scored
     shown = hpceval("show", str(out), env={**cache, "COLUMNS": "200"})
     assert shown.returncode == 0 and "best eff" in shown.stdout and "best speedup" not in shown.stdout, shown.stdout
     best = max(a["measurement"]["efficiency"] for a in attempts.values() if a["verdict"] == "ok")

@@ -220,7 +220,7 @@ def make_job(pack: Pack, task: Task, code: str, run_timeout_s: float | None = No
         steps = [step for step in steps if step.name not in (StepRole.time, StepRole.profile)
                  and sweep_resources(step.name) is None]
     cores = max([resources.cores, *(at.cores for at in sweep or [])])
-    return KernelJob(job=Job(files=files, steps=steps, cores=cores), result_key=key)
+    return KernelJob(job=Job(files=files, steps=steps, cores=cores, gpus=1 if build.gpu else 0), result_key=key)
 
 
 KOKKOS_CONFIG = "/opt/kokkos/include/KokkosCore_config.h"  # where the kokkos model's flags look (pack.yaml)
