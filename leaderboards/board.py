@@ -155,9 +155,14 @@ def breakdowns(entries: list[Entry], columns: list[str]) -> list[Breakdown]:
     return out
 
 
-def _row_order(row: Row) -> tuple[bool, float, str]:
-    first = row.cells.get("pass@1")
-    return (row.stale, -(first.value if first and first.value is not None else -1.0), row.label)
+def _row_order(row: Row) -> tuple[bool, float, float, str]:
+    """Current rows first, then by pass@1, then by the suite's speed metric, best first."""
+    def value(name: str) -> float:
+        cell = row.cells.get(name)
+        return cell.value if cell is not None and cell.value is not None else -1.0
+
+    speed = next((name for name in SPEED_HEADLINES if name in row.cells), "")
+    return (row.stale, -value("pass@1"), -value(speed), row.label)
 
 
 def build_board(entries: list[Entry], current: CurrentPacks, version: str) -> Board:

@@ -71,11 +71,14 @@ class Entry(BaseModel):
     @property
     def label(self) -> str:
         """The row's name: the agent, with its judge and loop when it has them."""
+        agent = self.agent
+        if agent.startswith("replay:"):  # a samples file: its name, not where it lay on the measuring machine
+            agent = "replay:" + agent.removeprefix("replay:").replace("\\", "/").rsplit("/", 1)[-1]
         if self.judge:
-            return f"{self.agent} + judge {self.judge} ({self.loop}, {self.rounds} rounds)"
+            return f"{agent} + judge {self.judge} ({self.loop}, {self.rounds} rounds)"
         if self.loop != "single":
-            return f"{self.agent} ({self.loop}, {self.rounds} rounds)"
-        return self.agent
+            return f"{agent} ({self.loop}, {self.rounds} rounds)"
+        return agent
 
 
 class BadEntry(ValueError):
@@ -110,5 +113,5 @@ def read_entry(path: Path) -> Entry:
 
 def entry_file_name(entry: Entry) -> str:
     """A stable file name for a published entry: suite, agent and run id."""
-    safe = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in f"{entry.suite}-{entry.agent}")
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in f"{entry.suite}-{entry.label}")
     return f"{safe}-{entry.run_id}.json"

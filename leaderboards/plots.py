@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from hpceval.leaderboards.board import Row, Section, metric_order
 from hpceval.leaderboards.entries import Entry
 
+HEATMAP_METRICS = ("eff@1", "accuracy@1", "pass@1")
 MAX_BOX_ROWS = 8  # rows drawn in a distribution plot (the best by pass@1): more boxes are not readable
 DPI = 100
 
@@ -146,13 +147,15 @@ def score_against_cost(section: Section, out: Path, stem: str) -> Plot | None:
 
 def problem_heatmap(section: Section, entries: dict[str, Entry], out: Path, stem: str) -> Plot | None:
     rows = section.rows
-    table: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))  # problem -> run -> pass@1
+    # the score with the most to tell: partial credit or efficiency where the suite has one, else pass@1
+    metric = next((m for m in HEATMAP_METRICS if any(m in row.cells for row in rows)), "pass@1")
+    table: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))  # problem -> run -> values
     for row in rows:
         scores = entries[row.run_id].scores
         for task, values in scores.tasks.items():
             labels = scores.labels.get(task, {})
-            if "problem" in labels and "pass@1" in values:
-                table[f"{labels.get('pack', '')}/{labels['problem']}"][row.run_id].append(values["pass@1"])
+            if "problem" in labels and metric in values:
+                table[f"{labels.get('pack', '')}/{labels['problem']}"][row.run_id].append(values[metric])
     if not table:
         return None
     problems = sorted(table)
@@ -165,9 +168,9 @@ def problem_heatmap(section: Section, entries: dict[str, Entry], out: Path, stem
     image = axes.imshow(matrix, aspect="auto", cmap="viridis", vmin=0.0, vmax=1.0, interpolation="nearest")
     axes.set_yticks(range(len(problems)), problems, fontsize=4.5 if many else 8)
     axes.set_xticks(range(len(rows)), [_short(r.name, 18) for r in rows], rotation=60, ha="right", fontsize=7)
-    figure.colorbar(image, ax=axes, label="pass@1")
+    figure.colorbar(image, ax=axes, label=metric)
     return Plot(file=_save(figure, out, f"{stem}-heatmap.png"), title="Problems × runs",
-                caption="pass@1 of each problem (the mean over its tasks: execution models, modes, items) per run; "
+                caption=f"{metric} of each problem (the mean over its tasks: execution models, modes, items) per run; "
                         "blank where the run did not have the problem.")
 
 

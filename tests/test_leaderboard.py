@@ -171,7 +171,10 @@ def test_the_checked_in_board_is_the_one_the_published_results_make(tmp_path: Pa
     suites = {json.loads(p.read_text())["suite"] for p in entries}
     assert {"hpc", "efficiency", "surrogate"} <= suites
     agents = {(json.loads(p.read_text())["suite"], json.loads(p.read_text())["agent"]) for p in entries}
-    assert all((suite, agent) in agents for suite in suites for agent in ("reference", "baseline"))
+    assert all((suite, "reference") in agents for suite in suites)
+    # the floor: the baseline agent, or where a suite has no baseline solutions (enamel), other harnesses' samples
+    assert all((suite, "baseline") in agents or any(s == suite and a.startswith("replay:") for s, a in agents)
+               for suite in suites)
     built = hpceval("leaderboard", "build", "--from", str(results), "--out", str(tmp_path / "site"))
     assert built.returncode == 0, built.stderr
     checked_in = (REPO / "leaderboards" / "leaderboard.md").read_text()

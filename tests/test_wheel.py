@@ -54,6 +54,7 @@ def test_the_wheel_has_one_top_level_name_with_its_data_inside(wheel: Path) -> N
     tops = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
     assert tops == {"hpceval"}
     for needed in ("hpceval/py.typed", "hpceval/__main__.py", "hpceval/agents/prices.yaml",
+                   "hpceval/leaderboards/assets/sort.js", "hpceval/leaderboards/templates/board.html.j2",
                    "hpceval/sandbox/images/cpu/Dockerfile", "hpceval/sandbox/images/cpu/packages.txt",
                    "hpceval/tasks/packs/hpc/pack.yaml", "hpceval/tasks/packs/hpc/prompt.j2",
                    "hpceval/tasks/packs/hpc/common/hpceval_trusted.hpp",
@@ -64,7 +65,8 @@ def test_the_wheel_has_one_top_level_name_with_its_data_inside(wheel: Path) -> N
     packs = sorted(p.relative_to(REPO / "tasks").as_posix() for p in (REPO / "tasks" / "packs").rglob("*")
                    if p.is_file())
     assert all(f"hpceval/tasks/{p}" in names for p in packs)
-    modules = [p.relative_to(REPO).as_posix() for folder in ("harness", "agents", "sandbox", "tasks", "metrics")
+    folders = ("harness", "agents", "sandbox", "tasks", "metrics", "leaderboards")
+    modules = [p.relative_to(REPO).as_posix() for folder in folders
                for p in (REPO / folder).rglob("*.py") if "__pycache__" not in p.parts]
     missing = [m for m in modules if f"hpceval/{m}" not in names]
     assert not missing, f"not in the wheel (add their packages to pyproject.toml): {missing}"
