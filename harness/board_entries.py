@@ -9,10 +9,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from hpceval.harness.errors import UserError
-from hpceval.harness.records import Summary
+from hpceval.harness.records import RunManifest, Summary
 from hpceval.harness.scoring import score
 from hpceval.harness.store import RunStore
 from hpceval.leaderboards.entries import Entry, PackRef, Scores
+from hpceval.leaderboards.hardware import hardware_key, hardware_label
 from hpceval.tasks.discovery import load_packs
 from hpceval.tasks.errors import PackError
 
@@ -32,6 +33,29 @@ def run_summary(store: RunStore) -> Summary:
     return score(attempts, store.read_manifest().config.k)
 
 
+def measured_on(store: RunStore, manifest: RunManifest) -> dict[str, object]:
+    """The fingerprint a board groups the run by. A run whose jobs ran on this machine: run.json's. A run whose
+    jobs ran on an executor's nodes (--executor ray): its attempts' nodes, one machine's fingerprint when they all
+    share its hardware, else a "mixed" one that shares a table with no run of one machine."""
+    if manifest.config.executor == "local":
+        return dict(manifest.fingerprint)
+    nodes: dict[str, dict[str, object]] = {}
+    for sha in sorted({a.fingerprint_sha for a in store.read_attempts() if a.fingerprint_sha}):
+        try:
+            found = json.loads(store.read_artifact(sha))
+        except (UserError, ValueError):
+            continue
+        if isinstance(found, dict):
+            nodes.setdefault(hardware_key(found), found)
+    if len(nodes) == 1:
+        return next(iter(nodes.values()))
+    if not nodes:
+        return dict(manifest.fingerprint)
+    machines = sorted(hardware_label(node) for node in nodes.values())
+    return {"cpu_model": f"mixed hardware: {' + '.join(machines)}", "sandbox": manifest.config.sandbox,
+            "machines": machines, "executor": manifest.config.executor}
+
+
 def entry_from_run(run_dir: Path) -> Entry:
     store = RunStore(run_dir)
     manifest = store.read_manifest()
@@ -43,7 +67,7 @@ def entry_from_run(run_dir: Path) -> Entry:
         judge=config.judge, loop=config.loop, rounds=config.rounds, samples=config.samples, seed=config.seed,
         sandbox=config.sandbox, timer=config.timer,
         packs=[PackRef(**pack.model_dump()) for pack in manifest.packs],
-        fingerprint=dict(manifest.fingerprint),
+        fingerprint=measured_on(store, manifest),
         scores=Scores.model_validate(summary.model_dump(mode="json")),
     )
 

@@ -4,8 +4,10 @@ is marked, and the Markdown, the JSON and the HTML agree on every number."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,7 +15,7 @@ import pytest
 
 from hpceval.leaderboards.board import Cell
 from hpceval.leaderboards.markdown import cell_text
-from tests.board_runs import Board
+from tests.board_runs import OTHER_MACHINE, Board
 from tests.conftest import REPO, hpceval
 
 
@@ -200,3 +202,38 @@ def test_a_hostile_agent_name_is_text_on_every_page(board: Board, tmp_path: Path
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     markdown = (tmp_path / "site" / "leaderboard.md").read_text()
     assert "| evil \\| &lt;script&gt;alert(1)&lt;/script&gt;&lt;img" in markdown  # no pipe splits the row
+
+
+def _as_ray_run(source: Path, target: Path, run_id: str, node_models: list[str]) -> None:
+    """`source` as if its jobs had run on Ray nodes of these CPU models, one attempt per node in turn. No second
+    machine exists here: the node fingerprints are this machine's with another CPU model written in."""
+    shutil.copytree(source, target)
+    manifest = json.loads((target / "run.json").read_text())
+    manifest["run_id"] = run_id
+    manifest["config"]["executor"] = "ray"
+    manifest["fingerprint"] = {"executor": "ray", "nodes": [{"ip": "10.0.0.1"}, {"ip": "10.0.0.2"}]}
+    (target / "run.json").write_text(json.dumps(manifest))
+    lines = []
+    for index, line in enumerate((target / "attempts.jsonl").read_text().splitlines()):
+        attempt = json.loads(line)
+        node = {**OTHER_MACHINE, "cpu_model": node_models[index % len(node_models)], "node": {"ip": f"10.0.0.{index}"}}
+        text = json.dumps(node, sort_keys=True)
+        sha = hashlib.sha256(text.encode()).hexdigest()
+        (target / "artifacts" / f"{sha}.json").write_text(text)
+        attempt["fingerprint_sha"] = sha
+        lines.append(json.dumps(attempt))
+    (target / "attempts.jsonl").write_text("\n".join(lines) + "\n")
+
+
+def test_a_ray_run_is_grouped_by_the_nodes_that_measured_it(board: Board, tmp_path: Path) -> None:
+    _as_ray_run(board.runs["reference"], tmp_path / "same", "0ray0same000", ["AMD EPYC 9554 64-Core Processor"])
+    _as_ray_run(board.runs["reference"], tmp_path / "mixed", "0ray0mixed00", ["AMD EPYC 9554 64-Core Processor",
+                                                                           "Intel(R) Xeon(R) Platinum 8480+"])
+    built = hpceval("leaderboard", "build", str(board.runs["other"]), str(tmp_path / "same"), str(tmp_path / "mixed"),
+                    "--out", str(tmp_path / "site"), env=board.env)
+    assert built.returncode == 0, built.stderr
+    sections = json.loads((tmp_path / "site" / "leaderboard.json").read_text())["suites"][0]["sections"]
+    runs = {tuple(sorted(r["run_id"] for r in section["rows"])): section["hardware"] for section in sections}
+    # nodes of one machine's hardware share its table; a run over two kinds of machine shares none
+    assert set(runs) == {("0ray0same000", "0the0machine"), ("0ray0mixed00",)}
+    assert runs[("0ray0mixed00",)].startswith("mixed hardware: AMD EPYC 9554")
