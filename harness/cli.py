@@ -165,6 +165,10 @@ def run(
     ray_address: RayAddressOption = None,
     out: Annotated[Path | None, typer.Option(help="Run dir; repeat a command with the same --out to resume.")] = None,
     max_sandboxes: Annotated[int, typer.Option(help="Jobs in flight at once.")] = min(4, os.cpu_count() or 1),
+    no_reuse: Annotated[bool, typer.Option(
+        "--no-reuse", help="Evaluate every sample, even one whose answer is the same text as an answer evaluated "
+                           "before for the task (by default that sample takes over the earlier outcome, marked "
+                           "reused_from).")] = False,
     seed: Annotated[int | None, typer.Option(
         help="Seed passed to agents (and as `seed` to OpenAI-API calls), and the instance set of suites that "
              "generate their items (surrogate).")] = None,
@@ -205,7 +209,7 @@ def run(
         log_level=log_level, sandbox=sandbox, image=image,
         gpus=gpus, timing_cpus=timing_cpus, timer=timer, threads=threads, ranks=ranks, counters=counters,
         cuda_toolkit=cuda_toolkit, executor=executor, ray_address=ray_address,
-        out=out,
+        out=out, no_reuse=no_reuse,
         max_sandboxes=max_sandboxes,
         seed=seed, timeout=timeout, judge=judge, loop=loop, rounds=rounds, base_url=base_url,
         judge_base_url=judge_base_url, temperature=temperature, top_p=top_p, max_tokens=max_tokens,

@@ -80,6 +80,7 @@ class RunOptions(BaseModel):
     executor: ExecutorName = "local"  # where sandbox jobs run: this host, or a Ray cluster (harness/executors.py)
     ray_address: str | None = None  # the Ray cluster (None: RAY_ADDRESS, else a one-node Ray started here)
     out: Path | None = None
+    no_reuse: bool = False  # evaluate every sample's answer, even one identical to an answer evaluated before
     max_sandboxes: int = Field(default_factory=lambda: min(4, os.cpu_count() or 1), ge=1)
     seed: int | None = None
     timeout: float | None = Field(default=None, ge=1)

@@ -22,6 +22,7 @@ from hpceval.harness.errors import UserError
 from hpceval.harness.fingerprint import git_revision, machine_fingerprint
 from hpceval.harness.options import RunOptions
 from hpceval.harness.records import Attempt, PackInfo, RunConfig, RunManifest, Summary
+from hpceval.harness.reuse import Reuse
 from hpceval.harness.rounds import Unit, now, run_loop
 from hpceval.harness.scoring import score, usage_totals
 from hpceval.harness.store import RunStore
@@ -171,13 +172,16 @@ class RunEvents:
 
 
 def execute(units: list[Unit], agent: Agent, sandbox: Sandbox, store: RunStore, config: RunConfig,
-            events: RunEvents | None = None) -> list[Attempt]:
+            events: RunEvents | None = None, reuse: Reuse | None = None) -> list[Attempt]:
     """Run the units. Agents get `connections + max_sandboxes` units in flight: model calls are bounded by
     the agent's connection limit and sandbox jobs by the sandbox's slots, so neither throttles the other.
     Once the cost limit is reached no new unit starts. The first Ctrl-C starts no new unit, lets those in flight
     finish and be recorded, then raises KeyboardInterrupt; a second one raises RunAbandoned at once, leaving
-    the threads in flight to the caller (who ends the process). Either way the same command resumes."""
+    the threads in flight to the caller (who ends the process). Either way the same command resumes. An answer
+    identical to one evaluated before for the same task is not evaluated again (`reuse`; default: a table of this
+    call's own evaluations, unless the config turns reuse off)."""
     events = events or RunEvents()
+    reuse = reuse or Reuse(config.reuse)
     done: list[Attempt] = []
     in_flight = max(1, config.max_sandboxes) + agent.connections
     pool = ThreadPoolExecutor(max_workers=in_flight, thread_name_prefix="unit")
@@ -190,7 +194,7 @@ def execute(units: list[Unit], agent: Agent, sandbox: Sandbox, store: RunStore, 
             unit = next(queue, None)
             if unit is None:
                 return
-            running[pool.submit(run_loop, unit, agent, sandbox, store, config)] = unit
+            running[pool.submit(run_loop, unit, agent, sandbox, store, config, reuse)] = unit
             log.debug("begin %s sample %d", unit.task.task_id, unit.sample)
             events.on_begin(unit)
 
@@ -290,7 +294,8 @@ class RunPlan:
                          image=(o.image or "cpu") if backend == "docker" else None, gpus=o.gpus,
                          timing_cpus=o.timing_cpus, timer=o.timer, threads=list(o.threads), ranks=list(o.ranks),
                          counters=o.counters if o.counters is not None else m.loop == "coder-judge",
-                         executor=o.executor, ray_address=o.ray_address if o.executor == "ray" else None)
+                         executor=o.executor, ray_address=o.ray_address if o.executor == "ray" else None,
+                         reuse=not o.no_reuse)
 
     def requested_sandbox(self) -> str:
         """--sandbox, else the sandbox of the run being resumed, else auto."""
@@ -367,6 +372,15 @@ def start_run(plan: RunPlan, config: RunConfig, box: Sandbox) -> RunStore:
     return store  # owned until run_plan releases it
 
 
+def reuse_table(store: RunStore, config: RunConfig) -> Reuse:
+    """The evaluations a later identical answer may take over, seeded with those the run dir holds (when the
+    stored ones were measured with the same settings: --counters is the one a resume may change)."""
+    reuse = Reuse(config.reuse)
+    if config.reuse and store.read_manifest().config.counters == config.counters:
+        reuse.seed(store.read_attempts())
+    return reuse
+
+
 def run_plan(plan: RunPlan, config: RunConfig, box: Sandbox, store: RunStore,
              events: RunEvents | None = None) -> RunResult:
     """Evaluate what is pending, then score; `box` is closed at the end. KeyboardInterrupt (see `execute`)
@@ -375,7 +389,7 @@ def run_plan(plan: RunPlan, config: RunConfig, box: Sandbox, store: RunStore,
     try:
         pending = pending_units(store, plan.pairs, plan.agent, config.samples, plan.options.sample_ids)
         events.on_start(len(pending.units), pending.without_samples)
-        finished = execute(pending.units, plan.agent, box, store, config, events)
+        finished = execute(pending.units, plan.agent, box, store, config, events, reuse_table(store, config))
     except BaseException:
         store.release()
         raise

@@ -14,8 +14,10 @@ from hpceval.agents.settings import Sampling
 from hpceval.sandbox.base import Verdict
 from hpceval.tasks.kinds.base import Measurement, Timer
 
-# 1: hpceval 0.1.0 (one flat attempt record of the kernel kind); 2: a common core and the kind's `measurement`
-SCHEMA_VERSION = 2
+# 1: hpceval 0.1.0 (one flat attempt record of the kernel kind); 2: a common core and the kind's `measurement`;
+# 3: adds fields an older hpceval would refuse as malformed (run.json's executor and reuse, an attempt's
+# reused_from), so that it says "upgrade" instead; a record of 2 reads as it is
+SCHEMA_VERSION = 3
 # the fields of a 0.1.0 attempt that belong to the kernel kind's measurement now
 KERNEL_FIELDS_V1 = ("threads", "ranks", "build_s", "check_s", "time_s", "baseline_times", "candidate_times",
                     "baseline_median_s", "candidate_median_s", "speedup", "speedup_ci", "efficiency", "suspect",
@@ -90,6 +92,9 @@ class RunConfig(BaseModel):
     # measurement (each attempt names the node it was measured on); a resume may change it
     executor: str = "local"
     ray_address: str | None = None
+    # an answer identical to one already evaluated for the task takes over its outcome (harness/reuse.py); False
+    # (--no-reuse): every sample is measured on its own. Not an identity field: it changes no verdict or score
+    reuse: bool = True
 
     # settings that change what is measured; a resume must repeat them (samples, k, limit and sample ids may
     # change the selection; connections, cache, cost limit, endpoints and --max-sandboxes may change too)
@@ -133,6 +138,18 @@ class RunManifest(BaseModel):
     fingerprint: dict[str, object]
 
 
+class ReusedFrom(BaseModel):
+    """The sample and round whose evaluation an attempt took over (its answer was the same text, for the same task
+    in the same run): the sandbox did not run it again (harness/reuse.py)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    sample: int
+    round: int = 0
+
+    def describe(self) -> str:
+        return f"reused from sample {self.sample}" + (f" round {self.round}" if self.round else "")
+
+
 class Attempt(BaseModel):
     """One line of `attempts.jsonl`: one evaluated round of a sample (round 0 of a single-round agent). The
     common core, then the task kind's `measurement` (e.g. tasks/kinds/kernel: KernelMeasurement)."""
@@ -161,6 +178,9 @@ class Attempt(BaseModel):
     transcript_sha: str | None = None  # the round's conversation (agents.loops.Transcript) under artifacts/
     loop_done: bool = True  # False while later rounds of this sample's loop are still to come
     fingerprint_sha: str | None = None  # artifacts/<sha>.json: the machine and image this attempt ran on
+    # the outcome (verdict, message, log, measurement, machine) is that of an identical answer evaluated before in
+    # this run; None: this attempt's answer was evaluated for it
+    reused_from: ReusedFrom | None = None
     origin: str = "hpceval"  # "pareval": imported by `hpceval import pareval`
     started_at: str
     finished_at: str
@@ -182,7 +202,8 @@ class Attempt(BaseModel):
             took = ""
         speedup = self.speedup
         measured = f" speedup {speedup:.3f}" if speedup is not None and self.verdict == Verdict.ok else ""
-        return f"{self.task_id} sample {self.sample} round {self.round}: {self.verdict.value}{measured}{took}"
+        reused = f" ({self.reused_from.describe()})" if self.reused_from else ""
+        return f"{self.task_id} sample {self.sample} round {self.round}: {self.verdict.value}{measured}{took}{reused}"
 
 
 class Summary(BaseModel):

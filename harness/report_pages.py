@@ -250,6 +250,7 @@ def round_view(store: RunStore, attempt: Attempt, transcript: Transcript | None,
         judge = [Message(role=m.role, content=clip(m.content)) for m in transcript.judge if m.role != "system"]
     view = RoundView(
         round=attempt.round, kept=kept, verdict=attempt.verdict.value, ok=attempt.verdict == Verdict.ok,
+        reused_from=attempt.reused_from.describe() if attempt.reused_from else "",
         message=clip(attempt.message), told=clip(told),
         answer_title="completion (no answer in it)" if no_answer else "answer",
         answer=clip(answer) if answer is not None else None, answer_file=path.name if path else "",

@@ -12,7 +12,8 @@ from hpceval.agents import Agent, AgentError, Completion, Usage
 from hpceval.agents.loops import Feedback, Transcript
 from hpceval.agents.retry import CallFailed
 from hpceval.harness.evaluate import evaluate_on, make_ready
-from hpceval.harness.records import Attempt, RunConfig
+from hpceval.harness.records import Attempt, ReusedFrom, RunConfig
+from hpceval.harness.reuse import Reuse
 from hpceval.harness.store import RunStore
 from hpceval.sandbox.base import Sandbox, Verdict
 from hpceval.tasks import Pack, Task, TaskPrompts, task_prompts
@@ -42,21 +43,39 @@ class Round:
     transcript_sha: str | None = None
     loop_done: bool = True
     fingerprint_sha: str | None = None  # the node that measured it, when not the run's machine (an executor's)
+    reused_from: ReusedFrom | None = None  # the outcome is that of an identical answer evaluated before
 
 
 def evaluate_completion(unit: Unit, completion: Completion, prompts: TaskPrompts, sandbox: Sandbox,
-                        store: RunStore, config: RunConfig) -> tuple[Outcome, str, str | None]:
+                        store: RunStore, config: RunConfig, reuse: Reuse | None = None,
+                        round_number: int = 0) -> tuple[Outcome, str, str | None, ReusedFrom | None]:
     """Store the completion's answer (or, without one, its text) and evaluate it: the outcome, the answer's
-    artifact, and the artifact of the fingerprint of the node that measured it (None: the run's machine)."""
+    artifact, the artifact of the fingerprint of the node that measured it (None: the run's machine), and, when
+    `reuse` held an evaluation of the same answer to this task, the sample and round whose outcome it took over
+    (then the sandbox did not run it)."""
     if completion.answer is None:
         sha = store.put_artifact(completion.text, ".txt")
         if prompts.answer.kind == AnswerKind.code:
-            return Outcome(verdict=Verdict.no_code, message="the completion holds no code"), sha, None
-        return Outcome(verdict=Verdict.wrong_answer, message="the completion holds no answer"), sha, None
+            return Outcome(verdict=Verdict.no_code, message="the completion holds no code"), sha, None, None
+        return Outcome(verdict=Verdict.wrong_answer, message="the completion holds no answer"), sha, None, None
     answer_sha = store.put_artifact(completion.answer, prompts.answer.suffix)
-    outcome, node = evaluate_on(sandbox, unit.pack, unit.task, completion.answer, measure_settings(config))
-    node_sha = store.put_artifact(json.dumps(node, sort_keys=True, indent=1), ".json") if node else None
-    return outcome, answer_sha, node_sha
+    reuse = reuse or Reuse(enabled=False)
+    found = reuse.claim(unit.task.task_id, answer_sha)
+    if found is not None:
+        outcome = Outcome(verdict=found.verdict, message=found.message, built=found.built,
+                          log=store.read_artifact(found.log_sha) if found.log_sha else "",
+                          measurement=found.measurement)
+        return outcome, answer_sha, found.fingerprint_sha, found.source
+    entry = None
+    try:
+        outcome, node = evaluate_on(sandbox, unit.pack, unit.task, completion.answer, measure_settings(config))
+        node_sha = store.put_artifact(json.dumps(node, sort_keys=True, indent=1), ".json") if node else None
+        if reuse.enabled:
+            log_sha = store.put_artifact(outcome.log, ".log") if outcome.log else None
+            entry = reuse.entry_of(outcome, log_sha, node_sha or store.fingerprint_sha, unit.sample, round_number)
+    finally:
+        reuse.publish(unit.task.task_id, answer_sha, entry)
+    return outcome, answer_sha, node_sha, None
 
 
 def measure_settings(config: RunConfig) -> MeasureSettings:
@@ -75,7 +94,7 @@ def record(unit: Unit, agent: Agent, config: RunConfig, number: int, result: Rou
         log_sha=store.put_artifact(outcome.log, ".log") if outcome.log else None,
         measurement=outcome.measurement, usage=result.usage, roles=result.roles,
         transcript_sha=result.transcript_sha, loop_done=result.loop_done,
-        fingerprint_sha=result.fingerprint_sha or store.fingerprint_sha,
+        fingerprint_sha=result.fingerprint_sha or store.fingerprint_sha, reused_from=result.reused_from,
         started_at=started, finished_at=now(),
     )
     if append:
@@ -129,9 +148,11 @@ def review_and_record(unit: Unit, agent: Agent, config: RunConfig, store: RunSto
     return updated, transcript
 
 
-def run_loop(unit: Unit, agent: Agent, sandbox: Sandbox, store: RunStore, config: RunConfig) -> list[Attempt]:
+def run_loop(unit: Unit, agent: Agent, sandbox: Sandbox, store: RunStore, config: RunConfig,
+             reuse: Reuse | None = None) -> list[Attempt]:
     """Rounds of the agent's loop from where the stored history ends, until the loop is done, a call fails,
-    or the cost limit is reached (then the unit stays unfinished and a repeated command resumes it)."""
+    or the cost limit is reached (then the unit stays unfinished and a repeated command resumes it). An answer
+    that `reuse` has seen for the task takes over that evaluation's outcome (harness/reuse.py)."""
     prompts = task_prompts(unit.pack, unit.task)
     history = list(unit.history)
     carried: dict[str, Usage] = {}
@@ -174,10 +195,11 @@ def run_loop(unit: Unit, agent: Agent, sandbox: Sandbox, store: RunStore, config
             break
         roles = _combine(carried, turn.roles)
         carried = {}
-        outcome, answer_sha, node_sha = evaluate_completion(unit, turn.completion, prompts, sandbox, store, config)
+        outcome, answer_sha, node_sha, reused_from = evaluate_completion(
+            unit, turn.completion, prompts, sandbox, store, config, reuse, number)
         transcript = Transcript(loop=agent.loop.kind, round=number, coder=turn.coder_messages)
         result = Round(outcome, answer_sha, sum(roles.values(), Usage()), roles, loop_done=False,
-                       fingerprint_sha=node_sha)
+                       fingerprint_sha=node_sha, reused_from=reused_from)
         attempt = record(unit, agent, config, number, result, started, store,
                          append=outcome.verdict == Verdict.infra_error)
         if outcome.verdict == Verdict.infra_error:  # the sandbox failed: redo this round on resume

@@ -203,8 +203,9 @@ def print_sample(console: Console, store: RunStore, task: str, sample: int | Non
     transcript = read_transcript(store, attempt)
     kept = kept_round(rounds)
     of = f" (of rounds {numbers([a.round for a in rounds])}; round {kept.round} scores)" if len(rounds) > 1 else ""
+    reused = f" ({attempt.reused_from.describe()}: not evaluated again)" if attempt.reused_from else ""
     console.print(f"[bold]{escape(attempt.task_id)} sample {attempt.sample} round {attempt.round}[/bold]{of}: "
-                  f"[bold]{attempt.verdict.value}[/bold]", highlight=False)
+                  f"[bold]{attempt.verdict.value}[/bold]{reused}", highlight=False)
     if attempt.message:
         _text(console, attempt.message)
     _section(console, "prompt")

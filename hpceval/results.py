@@ -11,13 +11,15 @@ One row per attempt: every round of every (task, sample) of every run dir, the l
 - the attempt's core fields (`CORE_FIELDS`: task_id, sample, round, ..., verdict as a plain string, ...);
 - `seconds` (finished_at - started_at) and `final` (True on the round that counts for the scores of its
   sample, `hpceval.harness.scoring.kept_round`);
+- `reused_from.sample`, `reused_from.round`: where the attempt took over the outcome of an identical answer
+  evaluated before in its run (harness/reuse.py), else None;
 - `usage.<field>` (tokens and dollars of the round, all roles);
 - `measurement.<key>`, the task kind's measurement, nested dicts flattened with dots
   (`measurement.untimed_cpu_s.load`) and lists kept as Python lists (`measurement.baseline_times`);
 - `roles.<role>.<field>` (usage per role: coder, judge).
 
-Core, `seconds`, `final` and `usage.*` columns are always there, also in an empty frame; the measurement and
-role columns are the ones the runs hold, sorted by name (missing values are NaN).
+Core, `seconds`, `final`, `reused_from.*` and `usage.*` columns are always there, also in an empty frame; the
+measurement and role columns are the ones the runs hold, sorted by name (missing values are NaN).
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ CORE_FIELDS = (
     "judge", "verdict", "message", "built", "answer_sha", "log_sha", "transcript_sha", "fingerprint_sha",
     "loop_done", "origin", "started_at", "finished_at", "schema_version",
 )
-FIXED_COLUMNS = ("run_dir", "run_id", *CORE_FIELDS, "seconds", "final",
+FIXED_COLUMNS = ("run_dir", "run_id", *CORE_FIELDS, "seconds", "final", "reused_from.sample", "reused_from.round",
                  *(f"usage.{name}" for name in Usage.model_fields))
 _FLATTENED = ("measurement", "roles")  # prefixes of the columns that depend on what the runs hold
 
@@ -73,6 +75,8 @@ def _row(attempt: Attempt, run_dir: str, run_id: str, final: bool) -> dict[str, 
     row: dict[str, Any] = {"run_dir": run_dir, "run_id": run_id, **{name: data[name] for name in CORE_FIELDS}}
     row["seconds"] = _seconds(attempt.started_at, attempt.finished_at)
     row["final"] = final
+    reused = data.get("reused_from") or {}
+    row["reused_from.sample"], row["reused_from.round"] = reused.get("sample"), reused.get("round")
     for prefix in ("usage", "measurement", "roles"):
         row.update(_flatten(data[prefix] or {}, prefix))
     return row

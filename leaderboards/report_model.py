@@ -150,6 +150,7 @@ class RoundView(BaseModel):
     kept: bool  # the round that scores
     verdict: str
     ok: bool
+    reused_from: str = ""  # "reused from sample N": the outcome of an identical answer, not evaluated again
     message: str = ""
     told: str = ""  # the revision request this round answered (rounds after the first)
     answer_title: str = "answer"

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from hpceval.harness.errors import UserError
-from hpceval.harness.records import Attempt, RunConfig, RunManifest
+from hpceval.harness.records import SCHEMA_VERSION, Attempt, RunConfig, RunManifest
 from hpceval.harness.scoring import score
 from hpceval.harness.store import RunStore
 from hpceval.metrics import pass_at_k, speedup_at_k
@@ -148,7 +148,8 @@ def test_a_run_dir_of_0_1_0_still_scores_and_a_newer_schema_names_the_fix(tmp_pa
     (tmp_path / "run.json").write_text(json.dumps(V1_MANIFEST))
     (tmp_path / "attempts.jsonl").write_text(json.dumps(V1_ATTEMPT) + "\n")
     (attempt_v2,) = RunStore(tmp_path).read_attempts()
-    assert attempt_v2.schema_version == 2 and attempt_v2.answer_sha == "abc" and attempt_v2.kind == "kernel"
+    assert attempt_v2.schema_version == SCHEMA_VERSION
+    assert attempt_v2.answer_sha == "abc" and attempt_v2.kind == "kernel"
     measured = KernelMeasurement.model_validate(attempt_v2.measurement.model_dump())
     assert measured.speedup == 2.0 and measured.cores == 2 and measured.baseline_times == [2.0, 2.0]
     result = hpceval("score", str(tmp_path), "--json")
