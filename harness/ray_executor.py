@@ -3,7 +3,8 @@
 The driver (the `hpceval run` process) keeps the model calls, the run loop and the run store: `RaySandbox.run`
 sends one job as one Ray task and blocks its unit's thread until the result is back; only then does the driver
 write the attempt. On the node, the task runs the job in that node's own sandbox (`run_on_node`): the local
-sandbox, or the node's own Docker daemon (`--sandbox docker`), built once per Ray worker process and cached.
+sandbox, or the node's own Docker daemon (`--sandbox docker`), built once per Ray worker process and cached. The
+worker processes of a node share their trusted builds (sandbox/build_cache.py): each is built once per node and run.
 
 Each task asks for the job's cores (`num_cpus`), its GPUs where `--gpus` was given, and one unit of the custom
 resource `timing` when the job has timed steps, so a node started with `--resources '{"timing": 1}'` holds one
@@ -19,12 +20,14 @@ from __future__ import annotations
 
 import atexit
 import dataclasses
-import fcntl
 import json
 import logging
 import os
 import socket
+import tempfile
 import threading
+import uuid
+from pathlib import Path
 from typing import Any
 
 import ray
@@ -34,9 +37,11 @@ from hpceval.harness.errors import UserError
 from hpceval.harness.fingerprint import machine_fingerprint
 from hpceval.harness.sandboxes import SandboxOptions, make_sandbox
 from hpceval.sandbox.base import Job, JobResult, Sandbox, SandboxError, Step
+from hpceval.sandbox.build_cache import BuildCache, shared_directory
 from hpceval.sandbox.cpus import keep_off
 from hpceval.sandbox.docker_host import parse_cpuset
 from hpceval.sandbox.lanes import LANE_DIR
+from hpceval.sandbox.leases import lease_free
 from hpceval.sandbox.local import LocalSandbox
 
 TIMING = "timing"  # the custom resource a node offers for timed jobs: ray start --resources '{"timing": 1}'
@@ -80,7 +85,9 @@ class RaySandbox:
         # a job asks for at most what one node has (the node's sandbox caps a job's cpuset the same way)
         self._max_cpus = max(int(node.get("Resources", {}).get("CPU", 1)) for node in timing_nodes)
         # each Ray worker process runs one job at a time: its sandbox needs one slot
-        self._node_options = json.dumps(dataclasses.asdict(dataclasses.replace(options, slots=1)))
+        # `run` names this run's shared builds on each node (a directory of their own per run)
+        self._node_options = json.dumps({"sandbox": dataclasses.asdict(dataclasses.replace(options, slots=1)),
+                                         "run": uuid.uuid4().hex})
         self._remote = ray.remote(run_on_node)
 
     def task_options(self, job: Job) -> dict[str, Any]:
@@ -134,8 +141,10 @@ def node_sandbox(options_json: str) -> tuple[Sandbox, dict[str, object]]:
     with _node_lock:
         known = _node_sandboxes.get(options_json)
         if known is None:
-            box = _make_node_sandbox(SandboxOptions(**json.loads(options_json)))
+            given = json.loads(options_json)
+            box = _make_node_sandbox(SandboxOptions(**given["sandbox"]))
             atexit.register(box.close)
+            share_builds(box, str(given["run"]))
             known = _node_sandboxes[options_json] = (box, {**machine_fingerprint(box), "node": node_facts()})
         return known
 
@@ -144,6 +153,23 @@ def node_facts() -> dict[str, object]:
     context = ray.get_runtime_context()
     return {"executor": "ray", "ray_node_id": context.get_node_id(), "ip": ray.util.get_node_ip_address(),
             "hostname": socket.gethostname(), "hpceval_version": __version__}
+
+
+NODE_BUILDS = Path(tempfile.gettempdir()) / f"hpceval-node-builds-{os.geteuid()}"
+
+
+def share_builds(box: Sandbox, run: str) -> None:
+    """Let the worker processes of this node share the run's trusted builds, where no job can reach the shared
+    directory: inside containers (docker) or as root (the local sandbox then runs each job as a leased uid, in a
+    root of its own). A local sandbox without root runs jobs as the harness's own uid, which could write the
+    directory: there each worker process keeps its builds to itself."""
+    builds = getattr(box, "builds", None)
+    if not isinstance(builds, BuildCache) or (isinstance(box, LocalSandbox) and not box.is_root):
+        return
+    try:
+        builds.shared = shared_directory(NODE_BUILDS, run)
+    except OSError:
+        return  # not shared: each worker process builds its own
 
 
 def _make_node_sandbox(options: SandboxOptions) -> Sandbox:
@@ -172,16 +198,10 @@ _window_fds: list[int] = []
 
 
 def window_lease(limit: int = 4096) -> int:
-    """The lowest window index no other process on this host holds (an flock, dropped when the process ends)."""
+    """The lowest window index no other process on this host holds (dropped when the process ends)."""
     directory = LANE_DIR / "ray-windows"
-    directory.mkdir(parents=True, exist_ok=True)
-    for index in range(limit):
-        fd = os.open(directory / f"{index}.lock", os.O_CREAT | os.O_RDWR, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            continue
-        _window_fds.append(fd)
-        return index
-    raise SandboxError(f"no free Ray worker window under {directory}")
+    held = lease_free(directory, range(limit), 1)
+    if not held:
+        raise SandboxError(f"no free Ray worker window under {directory}")
+    _window_fds.append(held[0][1])
+    return held[0][0]
