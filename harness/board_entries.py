@@ -6,11 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from hpceval.harness.errors import UserError
 from hpceval.harness.records import RunManifest, Summary
-from hpceval.harness.scoring import score
+from hpceval.harness.scoring import read_or_score
 from hpceval.harness.store import RunStore
 from hpceval.leaderboards.entries import Entry, PackRef, Scores
 from hpceval.leaderboards.hardware import hardware_key, hardware_label
@@ -18,19 +16,12 @@ from hpceval.tasks.discovery import load_packs
 from hpceval.tasks.errors import PackError
 
 
-def run_summary(store: RunStore) -> Summary:
-    """The run's summary.json; scored from its attempts when it is missing or older than the per-task labels."""
-    if store.summary_path.is_file():
-        try:
-            summary = Summary.model_validate(json.loads(store.summary_path.read_text()))
-            if summary.labels or not summary.tasks:
-                return summary
-        except (ValidationError, ValueError):
-            pass  # rescored below: the attempts are the record
+def run_summary(store: RunStore, manifest: RunManifest) -> Summary:
+    """The run's scores (`read_or_score`): a run with no attempts yet has none."""
     attempts = store.read_attempts()
     if not attempts:
         raise UserError(f"{store.root}: the run has no attempts yet; finish it with the same `hpceval run` command")
-    return score(attempts, store.read_manifest().config.k)
+    return read_or_score(store, manifest, attempts)[0]
 
 
 def measured_on(store: RunStore, manifest: RunManifest) -> dict[str, object]:
@@ -59,7 +50,7 @@ def measured_on(store: RunStore, manifest: RunManifest) -> dict[str, object]:
 def entry_from_run(run_dir: Path) -> Entry:
     store = RunStore(run_dir)
     manifest = store.read_manifest()
-    summary = run_summary(store)
+    summary = run_summary(store, manifest)
     config = manifest.config
     return Entry(
         run_id=manifest.run_id, created_at=manifest.created_at, hpceval_version=manifest.hpceval_version,

@@ -10,8 +10,6 @@ from pathlib import Path
 from statistics import fmean
 from typing import Any
 
-from pydantic import ValidationError
-
 from hpceval.agents.loops import Transcript
 from hpceval.harness.errors import UserError
 from hpceval.harness.records import Attempt, RunManifest, Summary
@@ -23,7 +21,7 @@ from hpceval.harness.scoring import (
     final_attempts,
     group_tasks,
     kept_round,
-    score,
+    read_or_score,
 )
 from hpceval.harness.show import (
     RUN_STEPS,
@@ -73,7 +71,7 @@ def build_report(run_dir: Path) -> RunReport:
     if not attempts:
         raise UserError(f"{run_dir} has no attempts yet (no sample was evaluated); run `hpceval run ... --out "
                         f"{run_dir}` until some samples finish, then report it")
-    summary, source = read_summary(store, manifest, attempts)
+    summary, source = read_or_score(store, manifest, attempts)
     by_task: dict[str, dict[int, list[Attempt]]] = {}
     for (task, sample), rounds in RunStore.rounds(attempts).items():
         by_task.setdefault(task, {})[sample] = rounds
@@ -121,24 +119,6 @@ class IndexedStore(RunStore):
             for path in paths:
                 self._index.setdefault(path.name.split(".", 1)[0], path)  # the first by name, as RunStore's glob
         return self._index.get(sha)
-
-
-def read_summary(store: RunStore, manifest: RunManifest, attempts: list[Attempt]) -> tuple[Summary, str]:
-    """summary.json when it scores the attempts the run dir has now; else the run scored here (and where from)."""
-    final = final_attempts(attempts)
-    if store.summary_path.is_file():
-        try:
-            summary = Summary.model_validate_json(store.summary_path.read_bytes())
-        except (ValidationError, ValueError) as exc:
-            message = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
-            raise UserError(f"{store.summary_path}: malformed ({message}); rewrite it with `hpceval score "
-                            f"{store.root}`") from None
-        if summary.n_attempts == len(final):
-            return summary, "summary.json"
-        source = (f"scored here from attempts.jsonl: summary.json scores {summary.n_attempts} samples, the run dir "
-                  f"has {len(final)} (`hpceval score {store.root}` rewrites it)")
-        return score(attempts, summary.k or manifest.config.k), source
-    return score(attempts, manifest.config.k), "scored here from attempts.jsonl (the run dir has no summary.json)"
 
 
 def speed_key(kind: str) -> str:

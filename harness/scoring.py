@@ -7,10 +7,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from statistics import fmean
 
+from pydantic import ValidationError
+
 from hpceval.agents.base import Usage
 from hpceval.harness import pareval
 from hpceval.harness.errors import UserError
-from hpceval.harness.records import Attempt, Summary
+from hpceval.harness.records import Attempt, RunManifest, Summary
 from hpceval.harness.store import RunStore
 from hpceval.metrics import TaskMetrics, aggregate_by_group, eff_at_k, pass_at_k, speedup_at_k
 from hpceval.sandbox.base import Verdict
@@ -332,3 +334,26 @@ def _score_imported(final: list[Attempt], ks: list[int], pareval_compat: bool) -
         n_attempts=len(final),
         notes=notes,
     )
+
+
+def read_or_score(store: RunStore, manifest: RunManifest, attempts: list[Attempt]) -> tuple[Summary, str]:
+    """The run's summary.json when it scores the attempts the run dir holds now and carries the per-task labels;
+    else the run scored here from its attempts (the record), and a line that says why. What boards and run
+    reports read."""
+    final = final_attempts(attempts)
+    rewrite = f"`hpceval score {store.root}` rewrites it"
+    if not store.summary_path.is_file():
+        return score(attempts, manifest.config.k), "scored here from attempts.jsonl (the run dir has no summary.json)"
+    try:
+        summary = Summary.model_validate_json(store.summary_path.read_bytes())
+    except (ValidationError, ValueError) as exc:
+        message = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
+        return score(attempts, manifest.config.k), f"scored here: summary.json is malformed ({message}); {rewrite}"
+    if summary.n_attempts != len(final):
+        return score(attempts, summary.k or manifest.config.k), (
+            f"scored here from attempts.jsonl: summary.json scores {summary.n_attempts} samples, the run dir has "
+            f"{len(final)} ({rewrite})")
+    if summary.tasks and not summary.labels:
+        return score(attempts, summary.k or manifest.config.k), (
+            f"scored here: summary.json was written before summaries named each task's labels ({rewrite})")
+    return summary, "summary.json"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from hpceval.leaderboards.board import Board, Cell, column_title
 from hpceval.leaderboards.entries import Entry
-from hpceval.leaderboards.markdown import cell_text
+from hpceval.leaderboards.markdown import cell_text, digits_for
 from hpceval.leaderboards.plots import Plot, section_plots
 from hpceval.leaderboards.site import copy_assets, environment
 
@@ -21,8 +21,7 @@ def _cell_value(cell: Cell | None) -> str:
 
 def _cell_value_of(bound: float, value: float | None) -> str:
     """An interval bound with the digits its value is shown with."""
-    digits = 4 if value is not None and 0 < abs(value) < 0.01 else 3
-    return f"{bound:.{digits}f}"
+    return f"{bound:.{digits_for(value)}f}"
 
 
 def render_site(board: Board, entries: list[Entry], out: Path, reports: dict[str, str] | None = None) -> Path:

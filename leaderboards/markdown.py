@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from hpceval.leaderboards.board import Board, Cell, Row, Section, column_title
 
-# values at most this are shown with 4 decimals (dollars per solved task can be small)
+# values under this are shown with 4 decimals (dollars per solved task can be small)
 _SMALL = 0.01
+
+
+def digits_for(value: float | None) -> int:
+    """The decimals a cell's value (and its interval's bounds) are shown with."""
+    return 4 if value is not None and 0 < abs(value) < _SMALL else 3
 
 
 def cell_text(cell: Cell | None) -> str:
     if cell is None or cell.value is None:
         return "-"
-    digits = 4 if 0 < abs(cell.value) < _SMALL else 3
+    digits = digits_for(cell.value)
     text = f"{cell.value:.{digits}f}"
     if cell.low is not None and cell.high is not None:
         text += f" [{cell.low:.{digits}f}, {cell.high:.{digits}f}]"

@@ -322,3 +322,32 @@ def test_kinds_a_sweep_a_suspect_speedup_and_a_judged_loop(runs: dict[str, Path]
                                                                                 "defer": ""}]
     predict = page(index.parent / "tasks" / task_page_name("pred/item/stdout")).all_text()
     assert "0.250 (1 is right)" in predict and "numeric" in predict and "42" in predict
+
+
+def test_a_summary_that_does_not_score_the_run_dir_is_scored_again_and_says_why(runs: dict[str, Path],
+                                                                                tmp_path: Path):
+    """Boards and reports read one summary (harness/scoring.py `read_or_score`): summary.json where it scores the
+    attempts the run dir holds, else the attempts scored here, with the reason. Nothing is lost to a bad file."""
+    import shutil
+
+    from hpceval.harness.scoring import read_or_score
+
+    run = tmp_path / "run"
+    shutil.copytree(runs["replay"], run)
+    store = RunStore(run)
+    manifest, attempts = store.read_manifest(), store.read_attempts()
+    summary, source = read_or_score(store, manifest, attempts)
+    assert source == "summary.json"
+    good = json.loads(store.summary_path.read_text())
+    cases = {
+        "malformed": ("{not json", "summary.json is malformed"),
+        "fewer samples": (json.dumps({**good, "n_attempts": good["n_attempts"] - 1}),
+                          f"summary.json scores {good['n_attempts'] - 1} samples, the run dir has"),
+        "no labels": (json.dumps({**good, "labels": {}}), "before summaries named each task's labels"),
+    }
+    for name, (text, reason) in cases.items():
+        store.summary_path.write_text(text)
+        again, source = read_or_score(store, manifest, attempts)
+        assert reason in source and f"hpceval score {run}" in source, (name, source)
+        assert again.metrics == summary.metrics and again.labels == summary.labels, name
+    assert build_report(run).summary.source == source
