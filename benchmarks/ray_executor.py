@@ -2,7 +2,8 @@
 127.0.0.1, each offering CPUS CPUs and one `timing` unit): wall time, samples per second and their ratio.
 
 The workload is SAMPLES replay samples of hpc/axpy/serial/generate, a mix of wrong, non-compiling and correct
-answers (every correct one is timed, in the host's timing lane). Both nodes share this host, so the Ray figures
+answers (every correct one is timed, in the host's timing lane), each made distinct by a comment, so that none
+is reused from another (harness/reuse.py). Both nodes share this host, so the Ray figures
 show the executor's overhead, not a speedup: more machines are where Ray adds cores.
 
     .venv/bin/python -m benchmarks.ray_executor [--samples 30] [--cpus 1]
@@ -24,6 +25,12 @@ from tests.test_cli_run import CORRECT, NOT_COMPILING, WRONG
 
 TASK = "hpc/axpy/serial/generate"
 MIX = [WRONG, NOT_COMPILING, CORRECT, WRONG, WRONG]  # one in five correct (and timed)
+
+
+def distinct(answer: str, sample: int) -> str:
+    """The answer with a comment naming the sample inside its code block: every sample is evaluated (identical
+    answers would be evaluated once, harness/reuse.py)."""
+    return answer.replace("```cpp\n", f"```cpp\n// sample {sample}\n", 1)
 
 
 def run(samples: Path, out: Path, slots: int, env: dict[str, str], *extra: str) -> float:
@@ -49,7 +56,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-ray-"))
     env = {**os.environ, "PYTHONPATH": str(REPO), "HPCEVAL_CACHE_DIR": str(work / "cache")}
     samples = work / "samples.jsonl"
-    samples.write_text("".join(json.dumps({"task_id": TASK, "completion": MIX[i % len(MIX)]}) + "\n"
+    samples.write_text("".join(json.dumps({"task_id": TASK, "completion": distinct(MIX[i % len(MIX)], i)}) + "\n"
                                for i in range(args.samples)))
     slots = 2 * args.cpus
     local = run(samples, work / "local", slots, env)
