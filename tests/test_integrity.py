@@ -26,7 +26,7 @@ from tests.docker_support import backend_sandbox
 
 REPO = Path(__file__).resolve().parents[1]
 ATTACKS = Path(__file__).with_name("integrity")
-SMALL_TIME_SIZES = {"axpy": 4_000_000, "cg": 50_000}  # axpy: ~4 ms of stolen work a call, twice the 2 ms allowance
+SMALL_TIME_SIZES = {"axpy": 8_000_000, "cg": 50_000}  # axpy: ~8 ms of stolen work a call, 4x the 2 ms allowance
 
 # attack file -> (task, the verdicts it may end with)
 CASES: dict[str, tuple[str, set[Verdict]]] = {
