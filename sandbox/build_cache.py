@@ -81,22 +81,22 @@ class BuildCache:
         self.release(step)
         return found
 
-    def _keep(self, key: str, files: dict[str, Kept]) -> bool:
+    def _keep(self, key: str, files: dict[str, Kept]) -> None:
         """Hold the files in memory (the caller holds the lock) when the cache has room."""
         size = sum(len(kept.data) for kept in files.values())
-        if self._bytes + size > MAX_BYTES or key in self._entries:
-            return False
-        self._entries[key] = dict(files)
-        self._bytes += size
-        return True
+        if self._bytes + size <= MAX_BYTES and key not in self._entries:
+            self._entries[key] = dict(files)
+            self._bytes += size
 
     def store(self, step: Step, files: dict[str, Kept]) -> None:
-        """Keep a built step's outputs (when they are all its `keep` files and the cache has room), and release it."""
+        """Keep a built step's outputs (when they are all its `keep` files; in memory when the cache has room, in the
+        node's directory when this process built them for the node), and release it."""
         if step.cache_key and sorted(files) == sorted(step.keep):
             key = self._key(step)
             with self._lock:
-                kept = self._keep(key, files)
-            if kept and self.shared is not None and key in self._held:
+                self._keep(key, files)
+                building = key in self._held  # this process holds the node's flock: it built the step
+            if self.shared is not None and building:  # the node's other processes need it, room here or not
                 self._to_shared(key, files)
         self.release(step)
 
@@ -126,6 +126,8 @@ class BuildCache:
         if found is not None:
             os.close(fd)
             return found
+        # a torn or tampered entry goes (under the flock), so that the one this process builds can take its place
+        shutil.rmtree(self.shared / key, ignore_errors=True)
         with self._lock:
             self._held[key] = fd
         return None

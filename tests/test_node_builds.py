@@ -63,8 +63,24 @@ def test_a_shared_entry_that_does_not_match_its_manifest_is_built_again(tmp_path
     entry = next(path for path in shared.iterdir() if path.is_dir())
     assert BuildCache("toolchain", shared=shared).lookup(STEP) == {"tool": Kept(b"made-by-the-pack", 0o755)}
     (entry / "0").write_bytes(b"poisoned")
-    assert BuildCache("toolchain", shared=shared).lookup(STEP) is None, "a tampered entry was taken"
+    rebuilder = BuildCache("toolchain", shared=shared)
+    assert rebuilder.lookup(STEP) is None, "a tampered entry was taken"
+    rebuilder.store(STEP, {"tool": Kept(b"made-by-the-pack", 0o755)})
+    # the entry is made again, not left rejected for every later process to build the step once more
+    assert BuildCache("toolchain", shared=shared).lookup(STEP) == {"tool": Kept(b"made-by-the-pack", 0o755)}
     assert BuildCache("another toolchain", shared=shared).lookup(STEP) is None  # the toolchain is in the key
+
+
+def test_a_build_is_shared_even_when_the_processs_memory_cache_is_full(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch):
+    from hpceval.sandbox import build_cache
+
+    shared = shared_directory(tmp_path / "node", "run-1")
+    monkeypatch.setattr(build_cache, "MAX_BYTES", 4)  # no room in this process's memory for the 16 bytes
+    full = BuildCache("toolchain", shared=shared)
+    assert full.lookup(STEP) is None
+    full.store(STEP, {"tool": Kept(b"made-by-the-pack", 0o755)})
+    assert BuildCache("toolchain", shared=shared).lookup(STEP) == {"tool": Kept(b"made-by-the-pack", 0o755)}
 
 
 @pytest.mark.parametrize("backend", ["local", "docker"])
