@@ -24,6 +24,7 @@ ECHO_REPS = 1  # echo runs per case; an answer's job also takes the reference's 
 MEMORY_MB = 4096  # ENAMEL's memory limit
 PROCESSES = 64
 CHECK_GRACE_S = 1.0  # as in runtime/trusted.py
+SHORT_REPS_FACTOR = 4  # as in runtime/trusted.py: a case of short runs is run this many times as often
 REFERENCE_TIME_WALL_S = 3600.0  # the reference's own timing (trusted code; its batches are not known yet)
 RESULT_PREFIX = "HPCEVAL_RESULT"
 BUILD_LIMITS = Limits(wall_s=120.0, memory_mb=4096, processes=PROCESSES, output_bytes=200_000)
@@ -128,7 +129,9 @@ def _wall_budget(problem: FunctionProblem, limits: RunLimits, calls: list[int], 
         batch = calls[level] if level < len(calls) else 1
         run_s = limits.seconds if counted else batch * limits.seconds  # counted: a run's own wall limit
         runs = count * reps * (2 if interleaved else 1)
-        seconds += runs * (run_s + 0.2) + count * (1 if counted else ECHO_REPS) * (run_s if counted else 0.5)
+        extra = 0 if counted else runs * (SHORT_REPS_FACTOR - 1)  # a short case's further runs (under 1 ms each)
+        echoes = count * (1 if counted else ECHO_REPS) * (run_s if counted else 0.5)
+        seconds += runs * (run_s + 0.2) + extra * 0.2 + echoes
     return seconds
 
 

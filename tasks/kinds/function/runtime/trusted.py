@@ -296,7 +296,9 @@ def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_
             # one run of the reference for each of the answer's: R A A R R A A R ... on even cases, A R R A A R R A
             # ... on odd ones, so that the first run after a change of case (its input new to the caches) falls to
             # each side as often; as many runs of each, so a stall in one run moves either side's estimate alike
-            for rep in range(1 if counted else reps):  # a count does not vary from run to run
+            wanted = 1 if counted else reps  # a count does not vary from run to run
+            rep = 0
+            while rep < wanted:
                 leads = (rep + case_index) % 2 == 0
                 if reference is not None and leads:
                     theirs[case_index].append(_reference_run(reference, timed, echo))
@@ -305,6 +307,9 @@ def _measure(zygote: Zygote, levels: list[dict], check: object, reps: int, echo_
                 walls[case_index].append(elapsed)
                 if reference is not None and not leads:
                     theirs[case_index].append(_reference_run(reference, timed, echo))
+                rep += 1
+                if rep == reps and not counted and _short(timed.calls, times[case_index], theirs[case_index]):
+                    wanted = reps * SHORT_REPS_FACTOR
             if not counted:  # runs the machine stalled are made again, on both sides by the same rule
                 for index in _stalled(times[case_index]):
                     times[case_index][index], walls[case_index][index] = _checked_run(
@@ -333,6 +338,21 @@ def _checked_run(zygote: Zygote, timed: Timed, echo: float, limits: Limits, chec
     if verdict != "ok":
         raise Failure(verdict, f"level {level_index} case {case_index}: {message}", level_index, case_index)
     return net, run.elapsed
+
+
+# A case whose runs hold less work than SHORT_RUN_S (net, either side) is run SHORT_REPS_FACTOR times as often: half
+# generate.py's BATCH_TARGET_S, so these are the cases whose batches could not grow to it (few distinct inputs, or
+# 512 calls of well under a microsecond): about a fifth of ENAMEL's timed cases
+SHORT_RUN_S = 5e-4
+SHORT_REPS_FACTOR = 4
+
+
+def _short(calls: int, own: list[float], theirs: list[float]) -> bool:
+    """Whether a case's runs are short: the median run of either side holds under SHORT_RUN_S of work. The
+    exchange's jitter (tens of microseconds, docs/measurement.md) is then a large part of each run, and a level's
+    time (Hodges-Lehmann over a case's runs, then the slowest case) moved by a third from one run of the suite to
+    the next (ENAMEL's HumanEval/13, /28, /84); more runs narrow it, and short runs cost little."""
+    return any(side and statistics.median(side) * calls < SHORT_RUN_S for side in (own, theirs))
 
 
 STALL_FACTOR = 3.0  # a run over this many times its side's fastest on the case, ...
