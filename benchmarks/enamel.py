@@ -66,12 +66,12 @@ def main() -> None:
           f"target <= 0.01); eff@1 {cold['eff@1']:.3f} (ENAMEL {ENAMEL_EFF}, |diff| "
           f"{abs(cold['eff@1'] - ENAMEL_EFF):.3f}, target <= 0.03); references eff@1 {refs['eff@1']:.3f}")
     sys.path.insert(0, str(REPO / "benchmarks"))
-    from enamel_inprocess import yardstick  # noqa: PLC0415 - a sibling script, not a package module
+    from enamel_inprocess import sandbox_python, yardstick  # noqa: PLC0415 - a sibling script, not a package
 
     _, in_process, seconds, _ = yardstick(cache, args.dataset / "humanevalplus-canonical.json",
                                           args.dataset / "enamel.csv")
-    print(f"ENAMEL's timing (in-process, unsandboxed) on the same cached tests, this machine: eff@1 {in_process:.3f}"
-          f" ({seconds:.0f} s; hpceval's cold run {cold['eff@1']:.3f}, difference "
+    print(f"ENAMEL's timing (in-process, unsandboxed, {sandbox_python()}) on the same cached tests, this machine: "
+          f"eff@1 {in_process:.3f} ({seconds:.0f} s; hpceval's cold run {cold['eff@1']:.3f}, difference "
           f"{cold['eff@1'] - in_process:+.3f})")
     print(f"run dirs and cache: {root}")
 

@@ -1,11 +1,11 @@
 """ENAMEL's own way of timing, on this machine, on the tests hpceval made: the yardstick for eff@1.
 
 ENAMEL's published eff@1 (0.517 for the HumanEval+ canonical solutions) was measured on other hardware with
-another Python. This times the same samples as ENAMEL's evaluator does (in this process, unsandboxed: each run
+another Python. This times the same samples as ENAMEL's evaluator does (in one process, unsandboxed: each run
 execs the module afresh, deep-copies the input, and reads a clock around the bare call with the collector off;
-six runs a case, Hodges-Lehmann, the slowest case of a level, the reference timed the same way; a run over the
-limit plus ENAMEL's 10 ms tolerance censors), on the tests of hpceval's cache, and prints eff@1 beside what
-`hpceval run` measured for the same samples. Use it only on trusted samples (the dataset's own files): nothing
+the problem's runs a case (4), Hodges-Lehmann, the slowest case of a level, the reference timed the same way; a
+run over the limit plus ENAMEL's 10 ms tolerance censors), on the tests of hpceval's cache, and prints eff@1 beside
+what `hpceval run` measured for the same samples. Use it only on trusted samples (the dataset's own files): nothing
 here is contained.
 
     python benchmarks/enamel_inprocess.py --cache DIR [--run RUN_DIR] [--samples FILE] [--dataset CSV]
@@ -13,6 +13,11 @@ here is contained.
 --cache: the HPCEVAL_CACHE_DIR of a run of the same dataset (benchmarks/enamel.py --keep DIR leaves DIR/cache);
 benchmarks/enamel.py runs this at its end. pass@1 here checks level 0's outputs only (the timed levels' outputs
 are not compared), so it can be above what a checked run gives.
+
+The timing runs under the interpreter the local sandbox runs candidates with (`python3` on its PATH; --python
+names another), in a process of its own that imports only the standard library and hpceval's pure metrics: two
+builds of one Python differ by more than the effect measured here. On this host the venv's pyenv 3.11.7 (built
+without profile-guided optimisation) gave 0.525 and Debian's 3.11.2 gave 0.533 on the same tests.
 """
 
 from __future__ import annotations
@@ -22,18 +27,22 @@ import base64
 import copy
 import gc
 import json
+import os
 import pickle
+import shutil
 import signal
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from hpceval.metrics.enamel import enamel_level_scores
 from hpceval.metrics.timing import hodges_lehmann
-from hpceval.tasks.kinds.function.cache import TestsCache
-from hpceval.tasks.kinds.function.dataset import load_enamel
-from hpceval.tasks.kinds.function.schema import FunctionProblem
 
 REPO = Path(__file__).resolve().parents[1]
+SANDBOX_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"  # the local sandbox's PATH (local.py)
 
 TOLERANCE_S = 0.01  # ENAMEL's tolerence_sec
 
@@ -69,32 +78,32 @@ def _runs(module: str, entry: str, args: tuple, reps: int, limit_s: float | None
     return times
 
 
-def _correct(problem: FunctionProblem, module: str, levels: list[dict]) -> bool:
+def _correct(problem: dict[str, Any], module: str, levels: list[dict]) -> bool:
     namespace: dict[str, object] = {"__name__": "__checker__"}
-    exec(problem.prompt.rstrip("\n") + "\n    pass\n\n" + problem.checker, namespace)  # noqa: S102
+    exec(problem["prompt"].rstrip("\n") + "\n    pass\n\n" + problem["checker"], namespace)  # noqa: S102
     check = namespace["__check"]
     scope: dict[str, object] = {"__name__": "__main__"}
     try:
         exec(module, scope)  # noqa: S102
         for level in levels[:1]:  # level 0 (weight 0) only: the timed levels are checked as they are timed below
             for args, answer in level["cases"]:
-                if not check(args, answer, scope[problem.entry_point](*copy.deepcopy(args))):  # type: ignore
+                if not check(args, answer, scope[problem["entry"]](*copy.deepcopy(args))):  # type: ignore
                     return False
     except Exception:  # noqa: BLE001 - a sample that raises is wrong
         return False
     return True
 
 
-def score(problem: FunctionProblem, tests: dict, sample: str) -> tuple[bool, float]:
-    levels = tests["levels"]
+def score(problem: dict[str, Any], sample: str) -> tuple[bool, float]:
+    """One problem (the facts `_facts` gives, its tests included) and one sample: whether it passed, its eff."""
+    levels, entry, reps, alpha, hardness = (problem[key] for key in ("levels", "entry", "reps", "alpha", "hardness"))
     timed = [i for i, level in enumerate(levels) if float(level["hardness"]) > 0]
-    reference = problem.reference_module()
     ref_times: list[float] = [1.0] * len(levels)
     for i in timed:
-        per_case = [hodges_lehmann(_runs(reference, problem.entry_point, args, problem.reps, None) or [0.0])
+        per_case = [hodges_lehmann(_runs(problem["reference"], entry, args, reps, None) or [0.0])
                     for args, _ in levels[i]["cases"]]
         ref_times[i] = max(per_case)
-    limit = problem.alpha * max(ref_times[i] for i in timed)
+    limit = alpha * max(ref_times[i] for i in timed)
     if not _correct(problem, sample, levels):
         return False, 0.0
     own: list[float | None] = [0.0] * len(levels)
@@ -102,7 +111,7 @@ def score(problem: FunctionProblem, tests: dict, sample: str) -> tuple[bool, flo
         per_case = []
         for args, _ in levels[i]["cases"]:
             try:
-                runs = _runs(sample, problem.entry_point, args, problem.reps, limit)
+                runs = _runs(sample, entry, args, reps, limit)
             except Exception:  # noqa: BLE001
                 return False, 0.0
             if runs is None:
@@ -112,30 +121,67 @@ def score(problem: FunctionProblem, tests: dict, sample: str) -> tuple[bool, flo
             own[i:] = [None] * (len(levels) - i)
             break
         own[i] = max(per_case)
-    scores = enamel_level_scores(own, ref_times, problem.hardness, alpha=problem.alpha)
-    return True, sum(h * e for h, e in zip(problem.hardness, scores, strict=True)) / sum(problem.hardness)
+    scores = enamel_level_scores(own, ref_times, hardness, alpha=alpha)
+    return True, sum(h * e for h, e in zip(hardness, scores, strict=True)) / sum(hardness)
 
 
-def yardstick(cache_root: Path, samples: Path, dataset: Path) -> tuple[float, float, float, dict[str, float]]:
-    """pass@1, eff@1, the wall seconds, and each problem's eff, by ENAMEL's timing on the tests cached under
-    `cache_root` (an HPCEVAL_CACHE_DIR)."""
-    previous = signal.signal(signal.SIGALRM, _alarm)
+def _facts(cache_root: Path, samples: Path, dataset: Path) -> list[tuple[dict[str, Any], str]]:
+    """Each problem's facts and tests (from hpceval's cache) with its sample, as plain data: the timing process
+    imports nothing of hpceval's but its pure metrics (pydantic and datasets are the venv's, not its Python's)."""
+    from hpceval.tasks.kinds.function.cache import TestsCache  # noqa: PLC0415 - the venv's side only
+    from hpceval.tasks.kinds.function.dataset import load_enamel  # noqa: PLC0415
+
     problems, _ = load_enamel(str(dataset))
     chosen = json.loads(samples.read_text())
     cache = TestsCache(cache_root / "function")
-    started = time.perf_counter()
-    passed, effs = [], {}
+    facts = []
+    for problem in problems:
+        stored = cache.tests(problem)
+        if stored is None:
+            raise SystemExit(f"{problem.name}: no tests under {cache_root}; run benchmarks/enamel.py --keep DIR")
+        levels = pickle.loads(base64.b64decode(stored))["levels"]
+        facts.append(({"name": problem.name, "entry": problem.entry_point, "reference": problem.reference_module(),
+                       "prompt": problem.prompt, "checker": problem.checker, "reps": problem.reps,
+                       "alpha": problem.alpha, "hardness": list(problem.hardness),
+                       "levels": [{"hardness": level["hardness"], "cases": level["cases"]} for level in levels]},
+                      chosen[problem.source_index][0]))
+    return facts
+
+
+def sandbox_python() -> str:
+    """The interpreter the local sandbox runs a candidate's code with: `python3` on its PATH."""
+    return shutil.which("python3", path=SANDBOX_PATH) or sys.executable
+
+
+def _time_all(facts_file: Path, out: Path) -> None:
+    """The timing process: score every problem of `facts_file`, write {name: [passed, eff]} to `out`."""
+    previous = signal.signal(signal.SIGALRM, _alarm)
     try:
-        for problem in problems:
-            stored = cache.tests(problem)
-            if stored is None:
-                raise SystemExit(f"{problem.name}: no tests under {cache_root}; run benchmarks/enamel.py --keep DIR")
-            ok, eff = score(problem, pickle.loads(base64.b64decode(stored)), chosen[problem.source_index][0])
-            passed.append(ok)
-            effs[problem.name] = eff
+        results = {problem["name"]: score(problem, sample)
+                   for problem, sample in pickle.loads(facts_file.read_bytes())}
     finally:
         signal.signal(signal.SIGALRM, previous)
-    return sum(passed) / len(passed), sum(effs.values()) / len(effs), time.perf_counter() - started, effs
+    out.write_text(json.dumps(results))
+
+
+def yardstick(cache_root: Path, samples: Path, dataset: Path,
+              python: str | None = None) -> tuple[float, float, float, dict[str, float]]:
+    """pass@1, eff@1, the wall seconds, and each problem's eff, by ENAMEL's timing on the tests cached under
+    `cache_root` (an HPCEVAL_CACHE_DIR), under `python` (default: the sandbox's interpreter)."""
+    with tempfile.TemporaryDirectory(prefix="hpceval-yardstick-") as scratch:
+        facts, out = Path(scratch) / "facts.pkl", Path(scratch) / "scores.json"
+        facts.write_bytes(pickle.dumps(_facts(cache_root, samples, dataset), protocol=5))
+        started = time.perf_counter()
+        env = {"PATH": os.environ.get("PATH", SANDBOX_PATH), "PYTHONPATH": str(REPO), "HOME": scratch}
+        done = subprocess.run([python or sandbox_python(), "-s", __file__, "--time-all", str(facts), str(out)],
+                              env=env, capture_output=True, text=True, check=False)
+        wall = time.perf_counter() - started
+        if done.returncode != 0:
+            raise SystemExit(f"the yardstick's timing process failed:\n{done.stderr[-3000:]}")
+        results = json.loads(out.read_text())
+    effs = {name: eff for name, (_, eff) in results.items()}
+    passed = [ok for ok, _ in results.values()]
+    return sum(passed) / len(passed), sum(effs.values()) / len(effs), wall, effs
 
 
 def main() -> None:
@@ -145,9 +191,11 @@ def main() -> None:
     parser.add_argument("--run", type=Path, help="a run dir of the same samples: its per-problem scores beside")
     parser.add_argument("--samples", type=Path, default=data / "humanevalplus-canonical.json")
     parser.add_argument("--dataset", type=Path, default=data / "enamel.csv")
+    parser.add_argument("--python", help="the interpreter to time under (default: the local sandbox's python3)")
     args = parser.parse_args()
-    pass_at_1, eff_at_1, wall, effs = yardstick(args.cache, args.samples, args.dataset)
-    print(f"ENAMEL's timing, in-process, this machine: pass@1 {pass_at_1:.3f} eff@1 {eff_at_1:.3f} "
+    python = args.python or sandbox_python()
+    pass_at_1, eff_at_1, wall, effs = yardstick(args.cache, args.samples, args.dataset, python)
+    print(f"ENAMEL's timing, in-process, this machine, {python}: pass@1 {pass_at_1:.3f} eff@1 {eff_at_1:.3f} "
           f"({len(effs)} problems, {wall:.0f} s)")
     if args.run:
         theirs = {}
@@ -161,4 +209,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--time-all"]:  # the timing process (yardstick): standard library and metrics only
+        _time_all(Path(sys.argv[2]), Path(sys.argv[3]))
+    else:
+        main()
