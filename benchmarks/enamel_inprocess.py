@@ -17,7 +17,7 @@ are not compared), so it can be above what a checked run gives.
 The timing runs under the interpreter the local sandbox runs candidates with (`python3` on its PATH; --python
 names another), in a process of its own that imports only the standard library and hpceval's pure metrics: two
 builds of one Python differ by more than the effect measured here. On this host the venv's pyenv 3.11.7 (built
-without profile-guided optimisation) gave 0.525 and Debian's 3.11.2 gave 0.533 on the same tests.
+without profile-guided optimisation) gave 0.519 and Debian's 3.11.2 gave 0.530 on the same tests.
 """
 
 from __future__ import annotations
@@ -42,7 +42,6 @@ from hpceval.metrics.enamel import enamel_level_scores
 from hpceval.metrics.timing import hodges_lehmann
 
 REPO = Path(__file__).resolve().parents[1]
-SANDBOX_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"  # the local sandbox's PATH (local.py)
 
 TOLERANCE_S = 0.01  # ENAMEL's tolerence_sec
 
@@ -150,7 +149,9 @@ def _facts(cache_root: Path, samples: Path, dataset: Path) -> list[tuple[dict[st
 
 def sandbox_python() -> str:
     """The interpreter the local sandbox runs a candidate's code with: `python3` on its PATH."""
-    return shutil.which("python3", path=SANDBOX_PATH) or sys.executable
+    from hpceval.sandbox.local import SAFE_PATH  # noqa: PLC0415 - the venv's side only
+
+    return shutil.which("python3", path=SAFE_PATH) or sys.executable
 
 
 def _time_all(facts_file: Path, out: Path) -> None:
@@ -172,7 +173,7 @@ def yardstick(cache_root: Path, samples: Path, dataset: Path,
         facts, out = Path(scratch) / "facts.pkl", Path(scratch) / "scores.json"
         facts.write_bytes(pickle.dumps(_facts(cache_root, samples, dataset), protocol=5))
         started = time.perf_counter()
-        env = {"PATH": os.environ.get("PATH", SANDBOX_PATH), "PYTHONPATH": str(REPO), "HOME": scratch}
+        env = {"PATH": os.environ.get("PATH", os.defpath), "PYTHONPATH": str(REPO), "HOME": scratch}
         done = subprocess.run([python or sandbox_python(), "-s", __file__, "--time-all", str(facts), str(out)],
                               env=env, capture_output=True, text=True, check=False)
         wall = time.perf_counter() - started
