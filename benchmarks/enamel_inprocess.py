@@ -11,8 +11,10 @@ here is contained.
     python benchmarks/enamel_inprocess.py --cache DIR [--run RUN_DIR] [--samples FILE] [--dataset CSV]
 
 --cache: the HPCEVAL_CACHE_DIR of a run of the same dataset (benchmarks/enamel.py --keep DIR leaves DIR/cache);
-benchmarks/enamel.py runs this at its end. pass@1 here checks level 0's outputs only (the timed levels' outputs
-are not compared), so it can be above what a checked run gives.
+benchmarks/enamel.py runs this at its end. Every output is checked, the timed runs' too (after the clock stops), as
+ENAMEL's evaluator does: a sample wrong at a timed level scores 0. Only the cases are run here, not hpceval's batch
+inputs, so a sample wrong only on one of those passes here (HumanEval/147's canonical solution returns False for
+n = 2, where the reference returns 0: hpceval's level-1 batch holds n = 2).
 
 The timing runs under the interpreter the local sandbox runs candidates with (`python3` on its PATH; --python
 names another), in a process of its own that imports only the standard library and hpceval's pure metrics: two
@@ -35,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,12 +53,18 @@ class Censored(Exception):
     pass
 
 
+class WrongOutput(Exception):
+    pass
+
+
 def _alarm(_signum: int, _frame: object) -> None:
     raise Censored
 
 
-def _runs(module: str, entry: str, args: tuple, reps: int, limit_s: float | None) -> list[float] | None:
-    """`reps` timed calls, each after a fresh exec of the module; None when one ran past the limit."""
+def _runs(module: str, entry: str, args: tuple, reps: int, limit_s: float | None,
+          check: Callable[[tuple, object, object], bool] | None = None, answer: object = None) -> list[float] | None:
+    """`reps` timed calls, each after a fresh exec of the module; None when one ran past the limit. With `check`,
+    every call's output is checked against `answer` after the clock stops (WrongOutput when one is rejected)."""
     times = []
     for _ in range(reps):
         scope: dict[str, object] = {"__name__": "__main__"}
@@ -67,20 +76,26 @@ def _runs(module: str, entry: str, args: tuple, reps: int, limit_s: float | None
             signal.setitimer(signal.ITIMER_REAL, limit_s + TOLERANCE_S)
         try:
             started = time.perf_counter()
-            function(*data)  # type: ignore[operator]
+            output = function(*data)  # type: ignore[operator]
             times.append(time.perf_counter() - started)
         except Censored:
             return None
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             gc.enable()
+        if check is not None and not check(args, answer, output):
+            raise WrongOutput
     return times
 
 
-def _correct(problem: dict[str, Any], module: str, levels: list[dict]) -> bool:
-    namespace: dict[str, object] = {"__name__": "__checker__"}
+def _checker(problem: dict[str, Any]) -> Callable[[tuple, object, object], bool]:
+    namespace: dict[str, Any] = {"__name__": "__checker__"}
     exec(problem["prompt"].rstrip("\n") + "\n    pass\n\n" + problem["checker"], namespace)  # noqa: S102
-    check = namespace["__check"]
+    return namespace["__check"]
+
+
+def _correct(problem: dict[str, Any], module: str, levels: list[dict]) -> bool:
+    check = _checker(problem)
     scope: dict[str, object] = {"__name__": "__main__"}
     try:
         exec(module, scope)  # noqa: S102
@@ -106,12 +121,13 @@ def score(problem: dict[str, Any], sample: str) -> tuple[bool, float]:
     if not _correct(problem, sample, levels):
         return False, 0.0
     own: list[float | None] = [0.0] * len(levels)
+    check = _checker(problem)
     for i in timed:
         per_case = []
-        for args, _ in levels[i]["cases"]:
+        for args, answer in levels[i]["cases"]:
             try:
-                runs = _runs(sample, entry, args, reps, limit)
-            except Exception:  # noqa: BLE001
+                runs = _runs(sample, entry, args, reps, limit, check, answer)
+            except Exception:  # noqa: BLE001 - an error or a wrong output (WrongOutput) fails the sample
                 return False, 0.0
             if runs is None:
                 break
