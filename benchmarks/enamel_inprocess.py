@@ -94,8 +94,8 @@ def _checker(problem: dict[str, Any]) -> Callable[[tuple, object, object], bool]
     return namespace["__check"]
 
 
-def _correct(problem: dict[str, Any], module: str, levels: list[dict]) -> bool:
-    check = _checker(problem)
+def _correct(problem: dict[str, Any], check: Callable[[tuple, object, object], bool], module: str,
+             levels: list[dict]) -> bool:
     scope: dict[str, object] = {"__name__": "__main__"}
     try:
         exec(module, scope)  # noqa: S102
@@ -118,10 +118,10 @@ def score(problem: dict[str, Any], sample: str) -> tuple[bool, float]:
                     for args, _ in levels[i]["cases"]]
         ref_times[i] = max(per_case)
     limit = alpha * max(ref_times[i] for i in timed)
-    if not _correct(problem, sample, levels):
+    check = _checker(problem)
+    if not _correct(problem, check, sample, levels):
         return False, 0.0
     own: list[float | None] = [0.0] * len(levels)
-    check = _checker(problem)
     for i in timed:
         per_case = []
         for args, answer in levels[i]["cases"]:
