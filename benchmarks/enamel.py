@@ -3,7 +3,9 @@
 ENAMEL's evaluator needs 251 s of wall time on this machine kind for the HumanEval+ canonical samples (tests
 generated, then 142 problems evaluated in-process, unsandboxed) and reports pass@1 0.958, eff@1 0.517. This
 runs the same samples through `hpceval run --suite enamel`, sandboxed, from an empty cache (test generation
-and the reference's timing included), then again on the warm cache, then the expert references.
+and the reference's timing included), then again on the warm cache, then the expert references; then ENAMEL's
+own timing on the same tests (benchmarks/enamel_inprocess.py), plain and over hpceval's batches, which splits
+the difference into what the batches change and what a fresh process per run adds.
 
     python benchmarks/enamel.py [--dataset ../shared/data/enamel] [--sandbox local] [--keep DIR]
 """
@@ -68,11 +70,15 @@ def main() -> None:
     sys.path.insert(0, str(REPO / "benchmarks"))
     from enamel_inprocess import sandbox_python, yardstick  # noqa: PLC0415 - a sibling script, not a package
 
-    _, in_process, seconds, _ = yardstick(cache, args.dataset / "humanevalplus-canonical.json",
-                                          args.dataset / "enamel.csv")
+    samples, csv = args.dataset / "humanevalplus-canonical.json", args.dataset / "enamel.csv"
+    _, in_process, seconds, _ = yardstick(cache, samples, csv)
     print(f"ENAMEL's timing (in-process, unsandboxed, {sandbox_python()}) on the same cached tests, this machine: "
           f"eff@1 {in_process:.3f} ({seconds:.0f} s; hpceval's cold run {cold['eff@1']:.3f}, difference "
           f"{cold['eff@1'] - in_process:+.3f})")
+    _, batched, seconds, _ = yardstick(cache, samples, csv, batches=True)
+    print(f"the same over hpceval's batches (what hpceval times, in one warm process): eff@1 {batched:.3f} "
+          f"({seconds:.0f} s): the batches move ENAMEL's timing by {batched - in_process:+.3f}, a fresh process per "
+          f"run adds {cold['eff@1'] - batched:+.3f} (cold run), {warm['eff@1'] - batched:+.3f} (cached)")
     print(f"run dirs and cache: {root}")
 
 

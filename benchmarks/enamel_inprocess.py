@@ -8,13 +8,19 @@ run over the limit plus ENAMEL's 10 ms tolerance censors), on the tests of hpcev
 what `hpceval run` measured for the same samples. Use it only on trusted samples (the dataset's own files): nothing
 here is contained.
 
-    python benchmarks/enamel_inprocess.py --cache DIR [--run RUN_DIR] [--samples FILE] [--dataset CSV]
+    python benchmarks/enamel_inprocess.py --cache DIR [--run RUN_DIR] [--samples FILE] [--dataset CSV] [--batches]
 
 --cache: the HPCEVAL_CACHE_DIR of a run of the same dataset (benchmarks/enamel.py --keep DIR leaves DIR/cache);
 benchmarks/enamel.py runs this at its end. Every output is checked, the timed runs' too (after the clock stops), as
 ENAMEL's evaluator does: a sample wrong at a timed level scores 0. Only the cases are run here, not hpceval's batch
 inputs, so a sample wrong only on one of those passes here (HumanEval/147's canonical solution returns False for
 n = 2, where the reference returns 0: hpceval's level-1 batch holds n = 2).
+
+--batches times a level that hpceval batches over the same batches, in-process: a run execs the module, deep-copies
+the batch's inputs and calls the entry point on each inside one clock reading, and a call's time is the run's over
+the batch's size (every output checked). It measures what hpceval measures, without the fresh process: beside the
+plain yardstick it splits hpceval's difference from ENAMEL's timing into what the batches change (the mean over a
+case's siblings instead of one input) and what a fresh process per run adds (see docs/measurement.md).
 
 The timing runs under the interpreter the local sandbox runs candidates with (`python3` on its PATH; --python
 names another), in a process of its own that imports only the standard library and hpceval's pure metrics: two
@@ -61,29 +67,33 @@ def _alarm(_signum: int, _frame: object) -> None:
     raise Censored
 
 
-def _runs(module: str, entry: str, args: tuple, reps: int, limit_s: float | None,
-          check: Callable[[tuple, object, object], bool] | None = None, answer: object = None) -> list[float] | None:
-    """`reps` timed calls, each after a fresh exec of the module; None when one ran past the limit. With `check`,
-    every call's output is checked against `answer` after the clock stops (WrongOutput when one is rejected)."""
+def _runs(module: str, entry: str, inputs: list[tuple], reps: int, limit_s: float | None,
+          check: Callable[[tuple, object, object], bool] | None = None,
+          answers: list[object] | None = None) -> list[float] | None:
+    """`reps` timed runs, each after a fresh exec of the module: a run calls the entry point on each of `inputs` (one
+    case, or hpceval's batch of it) and its time is a call's, the run's over len(inputs); None when a run went past
+    the limit (per call). With `check`, every output is checked against its answer after the clock stops
+    (WrongOutput when one is rejected)."""
     times = []
     for _ in range(reps):
         scope: dict[str, object] = {"__name__": "__main__"}
         exec(module, scope)  # noqa: S102 - trusted samples only (see the module docstring)
         function = scope[entry]
-        data = copy.deepcopy(args)
+        data = copy.deepcopy(inputs)
         gc.disable()
         if limit_s is not None:
-            signal.setitimer(signal.ITIMER_REAL, limit_s + TOLERANCE_S)
+            signal.setitimer(signal.ITIMER_REAL, (limit_s + TOLERANCE_S) * len(data))
         try:
             started = time.perf_counter()
-            output = function(*data)  # type: ignore[operator]
-            times.append(time.perf_counter() - started)
+            outputs = [function(*args) for args in data]  # type: ignore[operator]
+            times.append((time.perf_counter() - started) / len(data))
         except Censored:
             return None
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             gc.enable()
-        if check is not None and not check(args, answer, output):
+        if check is not None and answers is not None and not all(
+                check(args, answer, output) for args, answer, output in zip(inputs, answers, outputs, strict=True)):
             raise WrongOutput
     return times
 
@@ -108,14 +118,23 @@ def _correct(problem: dict[str, Any], check: Callable[[tuple, object, object], b
     return True
 
 
-def score(problem: dict[str, Any], sample: str) -> tuple[bool, float]:
+def _timed_cases(level: dict, batches: bool) -> list[list[tuple[tuple, object]]]:
+    """A level's timed cases, each a list of (input, answer): the case alone (ENAMEL), or with `batches` the case's
+    hpceval batch where the level has batches (the case and its siblings, called in one run)."""
+    if batches and level.get("batches"):
+        return [list(batch) for batch in level["batches"]]
+    return [[case] for case in level["cases"]]
+
+
+def score(problem: dict[str, Any], sample: str, batches: bool = False) -> tuple[bool, float]:
     """One problem (the facts `_facts` gives, its tests included) and one sample: whether it passed, its eff."""
     levels, entry, reps, alpha, hardness = (problem[key] for key in ("levels", "entry", "reps", "alpha", "hardness"))
     timed = [i for i, level in enumerate(levels) if float(level["hardness"]) > 0]
     ref_times: list[float] = [1.0] * len(levels)
     for i in timed:
-        per_case = [hodges_lehmann(_runs(problem["reference"], entry, args, reps, None) or [0.0])
-                    for args, _ in levels[i]["cases"]]
+        per_case = [hodges_lehmann(_runs(problem["reference"], entry, [args for args, _ in case], reps, None)
+                                   or [0.0])
+                    for case in _timed_cases(levels[i], batches)]
         ref_times[i] = max(per_case)
     limit = alpha * max(ref_times[i] for i in timed)
     check = _checker(problem)
@@ -124,15 +143,17 @@ def score(problem: dict[str, Any], sample: str) -> tuple[bool, float]:
     own: list[float | None] = [0.0] * len(levels)
     for i in timed:
         per_case = []
-        for args, answer in levels[i]["cases"]:
+        cases = _timed_cases(levels[i], batches)
+        for case in cases:
             try:
-                runs = _runs(sample, entry, args, reps, limit, check, answer)
+                runs = _runs(sample, entry, [args for args, _ in case], reps, limit, check,
+                             [answer for _, answer in case])
             except Exception:  # noqa: BLE001 - an error or a wrong output (WrongOutput) fails the sample
                 return False, 0.0
             if runs is None:
                 break
             per_case.append(hodges_lehmann(runs))
-        if len(per_case) < len(levels[i]["cases"]):
+        if len(per_case) < len(cases):
             own[i:] = [None] * (len(levels) - i)
             break
         own[i] = max(per_case)
@@ -158,7 +179,8 @@ def _facts(cache_root: Path, samples: Path, dataset: Path) -> list[tuple[dict[st
         facts.append(({"name": problem.name, "entry": problem.entry_point, "reference": problem.reference_module(),
                        "prompt": problem.prompt, "checker": problem.checker, "reps": problem.reps,
                        "alpha": problem.alpha, "hardness": list(problem.hardness),
-                       "levels": [{"hardness": level["hardness"], "cases": level["cases"]} for level in levels]},
+                       "levels": [{"hardness": level["hardness"], "cases": level["cases"],
+                                   "batches": level.get("batches")} for level in levels]},
                       chosen[problem.source_index][0]))
     return facts
 
@@ -170,27 +192,29 @@ def sandbox_python() -> str:
     return shutil.which("python3", path=SAFE_PATH) or sys.executable
 
 
-def _time_all(facts_file: Path, out: Path) -> None:
+def _time_all(facts_file: Path, out: Path, batches: bool) -> None:
     """The timing process: score every problem of `facts_file`, write {name: [passed, eff]} to `out`."""
     previous = signal.signal(signal.SIGALRM, _alarm)
     try:
-        results = {problem["name"]: score(problem, sample)
+        results = {problem["name"]: score(problem, sample, batches)
                    for problem, sample in pickle.loads(facts_file.read_bytes())}
     finally:
         signal.signal(signal.SIGALRM, previous)
     out.write_text(json.dumps(results))
 
 
-def yardstick(cache_root: Path, samples: Path, dataset: Path,
-              python: str | None = None) -> tuple[float, float, float, dict[str, float]]:
+def yardstick(cache_root: Path, samples: Path, dataset: Path, python: str | None = None,
+              batches: bool = False) -> tuple[float, float, float, dict[str, float]]:
     """pass@1, eff@1, the wall seconds, and each problem's eff, by ENAMEL's timing on the tests cached under
-    `cache_root` (an HPCEVAL_CACHE_DIR), under `python` (default: the sandbox's interpreter)."""
+    `cache_root` (an HPCEVAL_CACHE_DIR), under `python` (default: the sandbox's interpreter); with `batches`, a
+    batched level's cases are timed over hpceval's batches (see the module docstring)."""
     with tempfile.TemporaryDirectory(prefix="hpceval-yardstick-") as scratch:
         facts, out = Path(scratch) / "facts.pkl", Path(scratch) / "scores.json"
         facts.write_bytes(pickle.dumps(_facts(cache_root, samples, dataset), protocol=5))
         started = time.perf_counter()
         env = {"PATH": os.environ.get("PATH", os.defpath), "PYTHONPATH": str(REPO), "HOME": scratch}
-        done = subprocess.run([python or sandbox_python(), "-s", __file__, "--time-all", str(facts), str(out)],
+        done = subprocess.run([python or sandbox_python(), "-s", __file__, "--time-all", str(facts), str(out)]
+                              + (["--batches"] if batches else []),
                               env=env, capture_output=True, text=True, check=False)
         wall = time.perf_counter() - started
         if done.returncode != 0:
@@ -209,11 +233,13 @@ def main() -> None:
     parser.add_argument("--samples", type=Path, default=data / "humanevalplus-canonical.json")
     parser.add_argument("--dataset", type=Path, default=data / "enamel.csv")
     parser.add_argument("--python", help="the interpreter to time under (default: the local sandbox's python3)")
+    parser.add_argument("--batches", action="store_true",
+                        help="time a batched level's cases over hpceval's batches, a run calling the whole batch")
     args = parser.parse_args()
     python = args.python or sandbox_python()
-    pass_at_1, eff_at_1, wall, effs = yardstick(args.cache, args.samples, args.dataset, python)
-    print(f"ENAMEL's timing, in-process, this machine, {python}: pass@1 {pass_at_1:.3f} eff@1 {eff_at_1:.3f} "
-          f"({len(effs)} problems, {wall:.0f} s)")
+    pass_at_1, eff_at_1, wall, effs = yardstick(args.cache, args.samples, args.dataset, python, args.batches)
+    print(f"ENAMEL's timing{' over hpceval batches' if args.batches else ''}, in-process, this machine, {python}: "
+          f"pass@1 {pass_at_1:.3f} eff@1 {eff_at_1:.3f} ({len(effs)} problems, {wall:.0f} s)")
     if args.run:
         theirs = {}
         for line in (args.run / "attempts.jsonl").read_text().splitlines():
@@ -227,6 +253,6 @@ def main() -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--time-all"]:  # the timing process (yardstick): standard library and metrics only
-        _time_all(Path(sys.argv[2]), Path(sys.argv[3]))
+        _time_all(Path(sys.argv[2]), Path(sys.argv[3]), "--batches" in sys.argv[4:])
     else:
         main()
