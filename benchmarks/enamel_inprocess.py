@@ -12,9 +12,9 @@ here is contained.
 
 --cache: the HPCEVAL_CACHE_DIR of a run of the same dataset (benchmarks/enamel.py --keep DIR leaves DIR/cache);
 benchmarks/enamel.py runs this at its end. Every output is checked, the timed runs' too (after the clock stops), as
-ENAMEL's evaluator does: a sample wrong at a timed level scores 0. Only the cases are run here, not hpceval's batch
-inputs, so a sample wrong only on one of those passes here (HumanEval/147's canonical solution returns False for
-n = 2, where the reference returns 0: hpceval's level-1 batch holds n = 2).
+ENAMEL's evaluator does: a sample wrong at a timed level scores 0. Without --batches only the cases are run, not
+hpceval's batch inputs, so a sample wrong only on one of those passes (HumanEval/147's canonical solution returns
+False for n = 2, where the reference returns 0: hpceval's level-1 batch holds n = 2).
 
 --batches times a level that hpceval batches over the same batches, in-process: a run execs the module, deep-copies
 the batch's inputs and calls the entry point on each inside one clock reading, and a call's time is the run's over
@@ -130,11 +130,12 @@ def score(problem: dict[str, Any], sample: str, batches: bool = False) -> tuple[
     """One problem (the facts `_facts` gives, its tests included) and one sample: whether it passed, its eff."""
     levels, entry, reps, alpha, hardness = (problem[key] for key in ("levels", "entry", "reps", "alpha", "hardness"))
     timed = [i for i, level in enumerate(levels) if float(level["hardness"]) > 0]
+    cases_of = {i: _timed_cases(levels[i], batches) for i in timed}
     ref_times: list[float] = [1.0] * len(levels)
     for i in timed:
         per_case = [hodges_lehmann(_runs(problem["reference"], entry, [args for args, _ in case], reps, None)
                                    or [0.0])
-                    for case in _timed_cases(levels[i], batches)]
+                    for case in cases_of[i]]
         ref_times[i] = max(per_case)
     limit = alpha * max(ref_times[i] for i in timed)
     check = _checker(problem)
@@ -143,7 +144,7 @@ def score(problem: dict[str, Any], sample: str, batches: bool = False) -> tuple[
     own: list[float | None] = [0.0] * len(levels)
     for i in timed:
         per_case = []
-        cases = _timed_cases(levels[i], batches)
+        cases = cases_of[i]
         for case in cases:
             try:
                 runs = _runs(sample, entry, [args for args, _ in case], reps, limit, check,
@@ -161,9 +162,10 @@ def score(problem: dict[str, Any], sample: str, batches: bool = False) -> tuple[
     return True, sum(h * e for h, e in zip(hardness, scores, strict=True)) / sum(hardness)
 
 
-def _facts(cache_root: Path, samples: Path, dataset: Path) -> list[tuple[dict[str, Any], str]]:
-    """Each problem's facts and tests (from hpceval's cache) with its sample, as plain data: the timing process
-    imports nothing of hpceval's but its pure metrics (pydantic and datasets are the venv's, not its Python's)."""
+def _facts(cache_root: Path, samples: Path, dataset: Path, batches: bool) -> list[tuple[dict[str, Any], str]]:
+    """Each problem's facts and tests (from hpceval's cache; a level's batches only with `batches`) with its sample,
+    as plain data: the timing process imports nothing of hpceval's but its pure metrics (pydantic and datasets are
+    the venv's, not its Python's)."""
     from hpceval.tasks.kinds.function.cache import TestsCache  # noqa: PLC0415 - the venv's side only
     from hpceval.tasks.kinds.function.dataset import load_enamel  # noqa: PLC0415
 
@@ -180,7 +182,7 @@ def _facts(cache_root: Path, samples: Path, dataset: Path) -> list[tuple[dict[st
                        "prompt": problem.prompt, "checker": problem.checker, "reps": problem.reps,
                        "alpha": problem.alpha, "hardness": list(problem.hardness),
                        "levels": [{"hardness": level["hardness"], "cases": level["cases"],
-                                   "batches": level.get("batches")} for level in levels]},
+                                   "batches": level.get("batches") if batches else None} for level in levels]},
                       chosen[problem.source_index][0]))
     return facts
 
@@ -210,7 +212,7 @@ def yardstick(cache_root: Path, samples: Path, dataset: Path, python: str | None
     batched level's cases are timed over hpceval's batches (see the module docstring)."""
     with tempfile.TemporaryDirectory(prefix="hpceval-yardstick-") as scratch:
         facts, out = Path(scratch) / "facts.pkl", Path(scratch) / "scores.json"
-        facts.write_bytes(pickle.dumps(_facts(cache_root, samples, dataset), protocol=5))
+        facts.write_bytes(pickle.dumps(_facts(cache_root, samples, dataset, batches), protocol=5))
         started = time.perf_counter()
         env = {"PATH": os.environ.get("PATH", os.defpath), "PYTHONPATH": str(REPO), "HOME": scratch}
         done = subprocess.run([python or sandbox_python(), "-s", __file__, "--time-all", str(facts), str(out)]
